@@ -1,0 +1,28 @@
+// Messages and transcripts from JSON (CONTRACT.md) or the study's plain-text chat format.
+#pragma once
+
+#include <coach/types.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coach {
+
+constexpr std::size_t kMaxMessageBytes = 2 * 1024 * 1024;
+
+// A CONTRACT.md message. Throws Error(invalid_argument / invalid_utf8) naming the field.
+Message message_from_json(const nlohmann::json& value, Channel default_channel = Channel::chat);
+
+struct TranscriptProblem {
+  int line = 0;  // 1-based line of the transcript text
+  std::string message;
+};
+
+// A JSON array of messages, or chat lines such as "Hulpvrager (19:19): ja" (continuation lines
+// belong to the line before). Problems are collected; the readable messages are returned.
+std::vector<Message> parse_transcript(std::string_view text, std::vector<TranscriptProblem>& problems,
+                                      Channel channel = Channel::chat);
+
+}  // namespace coach

@@ -1,0 +1,97 @@
+#include "analysis/analyser.hpp"
+
+#include <algorithm>
+
+namespace coach::analysis {
+
+Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& locale, lexicon::LemmaTable& lemmas,
+                   std::vector<rules::Diagnostic>& diagnostics)
+    : rules_(rules), locale_(locale), lemmas_(lemmas) {
+  tokenizer_.placeholders.insert(locale.placeholders.begin(), locale.placeholders.end());
+  tokenizer_.url_suffixes.insert(locale.url_suffixes.begin(), locale.url_suffixes.end());
+  for (const std::string& source : locale.question_cues) {
+    rules::PatternError problem;
+    if (auto p = rules::compile_pattern(source, lemmas, problem)) question_patterns_.push_back(std::move(*p));
+    else diagnostics.push_back({locale.question_cues_where, 0, 0, "", "question cue \"" + source + "\": " + problem.message, false});
+  }
+  // Reserve first: the index keeps pointers into this vector.
+  std::size_t total = 0;
+  for (const auto& t : locale.topics) total += t.patterns.size();
+  topic_patterns_.reserve(total);
+  for (std::uint32_t t = 0; t < locale.topics.size() && t < 64; ++t) {
+    for (const std::string& source : locale.topics[t].patterns) {
+      rules::PatternError problem;
+      if (auto p = rules::compile_pattern(source, lemmas, problem)) {
+        topic_patterns_.push_back(std::move(*p));
+        topic_index_.add(&topic_patterns_.back(), t);
+      } else {
+        diagnostics.push_back({"", 0, 0, "", locale.topics[t].where + ": error: topic " + locale.topics[t].id +
+                                                 ": pattern \"" + source + "\": " + problem.message, false});
+      }
+    }
+  }
+}
+
+SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange range, Role role,
+                                          Channel channel) const {
+  thread_local std::vector<text::Token> tokens;
+  text::tokenize(text, range, tokenizer_, tokens);
+  SentenceResult result;
+  result.range = range;
+  result.words = static_cast<std::uint32_t>(text::count_words(tokens));
+  if (tokens.empty()) return result;
+  const rules::SentenceView view(tokens, lemmas_);
+  result.question = std::any_of(tokens.begin(), tokens.end(),
+                                [](const text::Token& t) { return t.kind == text::TokenKind::question_mark; });
+  if (!result.question)
+    for (const rules::Pattern& p : question_patterns_)
+      if (rules::find_first(p, view)) { result.question = true; break; }
+
+  rules_.detect_index.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan span) {
+    const rules::DetectRule& rule = rules_.detect[owner];
+    if (rule.role == rules::RoleFilter::counsellor && role != Role::counsellor) return;
+    if (rule.role == rules::RoleFilter::client && role != Role::client) return;
+    if (rule.channel && *rule.channel != channel) return;
+    if (rule.sentence == rules::SentenceFilter::question && !result.question) return;
+    if (rule.sentence == rules::SentenceFilter::statement && result.question) return;
+    for (const rules::Pattern& anti : rule.unless)
+      if (rules::find_first(anti, view)) return;
+    const int bit = practice_bit(rule.practice);
+    if (bit < 0) return;
+    result.practices |= PracticeMask(1) << bit;
+    result.matches.push_back({rule.id, rule.practice, tokens[span.first].begin, tokens[span.last - 1].end});
+  });
+  topic_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
+    result.topics |= TopicMask(1) << owner;
+  });
+  return result;
+}
+
+std::vector<SentenceResult> Analyser::analyse(std::string_view text, Role role, Channel channel) const {
+  std::vector<SentenceResult> out;
+  for (const text::ByteRange& range : text::split_sentences(text))
+    out.push_back(analyse_sentence(text, range, role, channel));
+  return out;
+}
+
+Labels to_labels(const std::vector<SentenceResult>& sentences) {
+  PracticeMask all = 0;
+  Labels labels;
+  for (const auto& s : sentences) {
+    all |= s.practices;
+    labels.matches.insert(labels.matches.end(), s.matches.begin(), s.matches.end());
+  }
+  for (std::string& p : practices_in(all)) {
+    if (is_contract_practice(p)) labels.practices.push_back(std::move(p));
+    else labels.signals.push_back(std::move(p));
+  }
+  std::stable_sort(labels.matches.begin(), labels.matches.end(),
+                   [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return labels;
+}
+
+Labels Analyser::label(std::string_view text, Role role, Channel channel) const {
+  return to_labels(analyse(text, role, channel));
+}
+
+}  // namespace coach::analysis

@@ -1,0 +1,54 @@
+// What one message does: sentences, tokens, question type, detection rules, topics.
+#pragma once
+
+#include "analysis/practice_set.hpp"
+#include "lexicon/lemmas.hpp"
+#include "lexicon/locale_data.hpp"
+#include "rules/rule_set.hpp"
+#include "text/tokenizer.hpp"
+
+#include <coach/types.hpp>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace coach::analysis {
+
+struct SentenceResult {
+  text::ByteRange range;
+  PracticeMask practices = 0;
+  TopicMask topics = 0;
+  std::uint32_t words = 0;
+  bool question = false;
+  std::vector<Match> matches;  // offsets relative to the analysed text
+};
+
+class Analyser {
+ public:
+  // Compiles question starts and topic patterns; problems go to `diagnostics`.
+  Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& locale, lexicon::LemmaTable& lemmas,
+           std::vector<rules::Diagnostic>& diagnostics);
+
+  // One sentence of `text` (the range from text::split_sentences).
+  SentenceResult analyse_sentence(std::string_view text, text::ByteRange range, Role role, Channel channel) const;
+  // All sentences of a message.
+  std::vector<SentenceResult> analyse(std::string_view text, Role role, Channel channel) const;
+  Labels label(std::string_view text, Role role, Channel channel) const;
+
+  const std::vector<lexicon::Topic>& topics() const { return locale_.topics; }
+
+ private:
+  const rules::RuleSet& rules_;
+  const lexicon::LocaleData& locale_;
+  const lexicon::LemmaTable& lemmas_;
+  text::TokenizerConfig tokenizer_;
+  std::vector<rules::Pattern> question_patterns_;
+  std::vector<rules::Pattern> topic_patterns_;
+  rules::PatternIndex topic_index_;  // owner = topic index
+};
+
+// Turns sentence results into the Labels of a whole message.
+Labels to_labels(const std::vector<SentenceResult>& sentences);
+
+}  // namespace coach::analysis

@@ -1,0 +1,236 @@
+#include "rules/pattern.hpp"
+
+#include "text/fold.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace coach::rules {
+namespace {
+
+using text::TokenKind;
+
+bool is_wordlike(TokenKind kind) {
+  return kind == TokenKind::word || kind == TokenKind::number || kind == TokenKind::url ||
+         kind == TokenKind::placeholder;
+}
+
+bool is_trailing_mark(TokenKind kind) {
+  return kind == TokenKind::question_mark || kind == TokenKind::exclamation ||
+         kind == TokenKind::ellipsis || kind == TokenKind::emoticon || kind == TokenKind::comma;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = s.find(sep, start);
+    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) return out;
+    start = at + 1;
+  }
+}
+
+std::optional<Alternative> compile_alternative(const std::string& raw, lexicon::LemmaTable& lemmas,
+                                               std::string& problem) {
+  Alternative alt;
+  if (raw.empty()) { problem = "empty alternative"; return std::nullopt; }
+  if (raw == "?") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::question_mark; return alt; }
+  if (raw == "!") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::exclamation; return alt; }
+  if (raw == "..." || raw == "\xE2\x80\xA6") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::ellipsis; return alt; }
+  if (raw == ",") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::comma; return alt; }
+  if (raw == "_") { alt.kind = AltKind::any_word; return alt; }
+  if (raw[0] == '@') {
+    alt.kind = AltKind::token_kind;
+    if (raw == "@url") alt.token_kind = TokenKind::url;
+    else if (raw == "@number") alt.token_kind = TokenKind::number;
+    else if (raw == "@placeholder") alt.token_kind = TokenKind::placeholder;
+    else if (raw == "@emoticon") alt.token_kind = TokenKind::emoticon;
+    else { problem = "unknown token class '" + raw + "' (expected @url, @number, @placeholder or @emoticon)"; return std::nullopt; }
+    return alt;
+  }
+  if (raw.front() == '<') {
+    if (raw.size() < 3 || raw.back() != '>') { problem = "lemma '" + raw + "' must look like <word>"; return std::nullopt; }
+    alt.kind = AltKind::lemma;
+    alt.text = text::fold(raw.substr(1, raw.size() - 2));
+    alt.lemma_ids = lemmas.intern(alt.text);
+    return alt;
+  }
+  const bool star_front = raw.front() == '*';
+  const bool star_back = raw.back() == '*';
+  if (star_front && star_back) { problem = "'" + raw + "': use either prefix* or *suffix"; return std::nullopt; }
+  if ((star_front || star_back) && raw.size() < 3) { problem = "'" + raw + "': a prefix or suffix needs at least two letters"; return std::nullopt; }
+  if (star_front) { alt.kind = AltKind::suffix; alt.text = text::fold(raw.substr(1)); return alt; }
+  if (star_back) { alt.kind = AltKind::prefix; alt.text = text::fold(raw.substr(0, raw.size() - 1)); return alt; }
+  if (raw.find_first_of("<>*") != std::string::npos) { problem = "unexpected character in '" + raw + "'"; return std::nullopt; }
+  alt.kind = AltKind::literal;
+  alt.text = text::fold(raw);
+  return alt;
+}
+
+std::optional<TokenSpan> match_from(const Pattern& p, const SentenceView& view, std::size_t element,
+                                    std::size_t token, std::size_t first) {
+  const auto& tokens = view.tokens();
+  if (element == p.elements.size()) {
+    if (p.at_end)
+      for (std::size_t k = token; k < tokens.size(); ++k)
+        if (!is_trailing_mark(tokens[k].kind)) return std::nullopt;
+    return TokenSpan{first, token};
+  }
+  const Element& e = p.elements[element];
+  if (e.gap >= 0) {
+    for (int skip = 0; skip <= e.gap && token + static_cast<std::size_t>(skip) <= tokens.size(); ++skip)
+      if (auto m = match_from(p, view, element + 1, token + static_cast<std::size_t>(skip), first)) return m;
+    return std::nullopt;
+  }
+  if (token < tokens.size()) {
+    for (const Alternative& alt : e.alternatives) {
+      if (!alternative_matches(alt, view, token)) continue;
+      if (auto m = match_from(p, view, element + 1, token + 1, first)) return m;
+      break;
+    }
+  }
+  if (e.optional) return match_from(p, view, element + 1, token, first);
+  return std::nullopt;
+}
+
+}  // namespace
+
+const std::vector<std::uint32_t>& SentenceView::lemma_ids(std::size_t index) const {
+  if (!lemma_done_[index]) {
+    lemma_ids_[index] = lemmas_.ids_of(tokens_[index].folded);
+    lemma_done_[index] = true;
+  }
+  return lemma_ids_[index];
+}
+
+bool alternative_matches(const Alternative& alt, const SentenceView& view, std::size_t index) {
+  const text::Token& t = view.tokens()[index];
+  switch (alt.kind) {
+    case AltKind::literal:
+      return is_wordlike(t.kind) && t.folded == alt.text;
+    case AltKind::prefix:
+      return is_wordlike(t.kind) && t.folded.size() >= alt.text.size() &&
+             t.folded.compare(0, alt.text.size(), alt.text) == 0;
+    case AltKind::suffix:
+      return is_wordlike(t.kind) && t.folded.size() >= alt.text.size() &&
+             t.folded.compare(t.folded.size() - alt.text.size(), alt.text.size(), alt.text) == 0;
+    case AltKind::lemma: {
+      if (t.kind != TokenKind::word) return false;
+      const auto& ids = view.lemma_ids(index);
+      for (const std::uint32_t id : alt.lemma_ids)
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) return true;
+      return false;
+    }
+    case AltKind::any_word:
+      return is_wordlike(t.kind);
+    case AltKind::token_kind:
+      return t.kind == alt.token_kind;
+  }
+  return false;
+}
+
+std::optional<Pattern> compile_pattern(const std::string& source, lexicon::LemmaTable& lemmas,
+                                       PatternError& error) {
+  Pattern p;
+  p.source = source;
+  std::size_t pos = 0;
+  std::vector<std::pair<std::string, std::size_t>> words;  // element text, column
+  while (pos < source.size()) {
+    while (pos < source.size() && source[pos] == ' ') ++pos;
+    if (pos >= source.size()) break;
+    const std::size_t start = pos;
+    while (pos < source.size() && source[pos] != ' ') ++pos;
+    words.emplace_back(source.substr(start, pos - start), start + 1);
+  }
+  if (words.empty()) { error = {1, "empty pattern"}; return std::nullopt; }
+
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::string word = words[w].first;
+    const std::size_t column = words[w].second;
+    auto fail = [&](const std::string& message) { error = {column, message}; return std::nullopt; };
+    if (word == "^") {
+      if (w != 0) return fail("'^' must come first");
+      p.at_start = true;
+      continue;
+    }
+    if (word == "$") {
+      if (w + 1 != words.size()) return fail("'$' must come last");
+      p.at_end = true;
+      continue;
+    }
+    if (word[0] == '~') {
+      int gap = -1;
+      const auto [ptr, ec] = std::from_chars(word.data() + 1, word.data() + word.size(), gap);
+      if (ec != std::errc() || ptr != word.data() + word.size() || gap < 1 || gap > 20)
+        return fail("gap '" + word + "' must be ~1 to ~20");
+      Element e;
+      e.gap = gap;
+      p.elements.push_back(std::move(e));
+      continue;
+    }
+    Element e;
+    if (word.size() > 2 && word.front() == '(' && word.back() == ')') {
+      e.optional = true;
+      word = word.substr(1, word.size() - 2);
+    }
+    // "dat?" is the word followed by a question mark: trainers write patterns as they type.
+    bool trailing_question = false;
+    if (word.size() > 1 && word.back() == '?' && word.find('|') == std::string::npos) {
+      trailing_question = true;
+      word.pop_back();
+    }
+    std::string problem;
+    const std::vector<std::string> raw_alts = split(word, '|');
+    // A plain hyphenated word ("e-mail") is several tokens after word segmentation.
+    if (raw_alts.size() == 1 && word.find('-') != std::string::npos && word.find_first_of("<>*@") == std::string::npos && word.size() > 1) {
+      for (const std::string& part : split(word, '-')) {
+        if (part.empty()) continue;
+        auto alt = compile_alternative(part, lemmas, problem);
+        if (!alt) return fail(problem);
+        Element piece;
+        piece.optional = e.optional;
+        piece.alternatives.push_back(std::move(*alt));
+        p.elements.push_back(std::move(piece));
+      }
+    } else {
+      for (const std::string& raw : raw_alts) {
+        auto alt = compile_alternative(raw, lemmas, problem);
+        if (!alt) return fail(problem);
+        e.alternatives.push_back(std::move(*alt));
+      }
+      p.elements.push_back(std::move(e));
+    }
+    if (trailing_question) {
+      Element q;
+      q.alternatives.push_back({AltKind::token_kind, "?", {}, TokenKind::question_mark});
+      p.elements.push_back(std::move(q));
+    }
+  }
+  if (p.elements.empty()) { error = {1, "pattern has no words"}; return std::nullopt; }
+  if (p.elements.front().gap >= 0 || p.elements.back().gap >= 0) {
+    error = {1, "a pattern cannot start or end with a gap"};
+    return std::nullopt;
+  }
+  if (std::all_of(p.elements.begin(), p.elements.end(), [](const Element& e) { return e.optional || e.gap >= 0; })) {
+    error = {1, "every element is optional: the pattern would match anything"};
+    return std::nullopt;
+  }
+  return p;
+}
+
+std::optional<TokenSpan> match_at(const Pattern& pattern, const SentenceView& view, std::size_t start) {
+  if (pattern.at_start && start != 0) return std::nullopt;
+  return match_from(pattern, view, 0, start, start);
+}
+
+std::optional<TokenSpan> find_first(const Pattern& pattern, const SentenceView& view) {
+  const std::size_t n = view.tokens().size();
+  for (std::size_t start = 0; start < n; ++start) {
+    if (auto m = match_at(pattern, view, start)) return m;
+    if (pattern.at_start) break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace coach::rules

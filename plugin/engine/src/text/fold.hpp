@@ -1,0 +1,16 @@
+// Folding makes "Klopt", "klopt" and "KLOPT" one word, and "beëindigd" the same as "beeindigd":
+// NFKC case folding, then accents dropped, then typographic quotes made plain.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace coach::text {
+
+// Folded form of valid UTF-8 `text`. ASCII takes a fast path with no ICU call.
+std::string fold(std::string_view text);
+
+// Appends the folded form of `text` to `out` (no allocation when `out` has room).
+void fold_into(std::string_view text, std::string& out);
+
+}  // namespace coach::text

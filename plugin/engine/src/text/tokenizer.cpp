@@ -1,0 +1,214 @@
+#include "text/tokenizer.hpp"
+
+#include "text/fold.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace coach::text {
+namespace {
+
+// ICU break iterators are expensive to create and not thread-safe: one of each per thread.
+icu::BreakIterator& word_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  }();
+  return *it;
+}
+
+icu::BreakIterator& sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  }();
+  return *it;
+}
+
+// Converts text to UTF-16 and records, for each UTF-16 index, its UTF-8 byte offset.
+struct Utf16Text {
+  icu::UnicodeString chars;
+  std::vector<std::uint32_t> byte_at;
+
+  Utf16Text(std::string_view text, std::uint32_t base) {
+    chars = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    byte_at.reserve(static_cast<std::size_t>(chars.length()) + 1);
+    std::uint32_t byte = base;
+    for (int32_t i = 0; i < chars.length();) {
+      const UChar32 c = chars.char32At(i);
+      const int units = U16_LENGTH(c);
+      for (int u = 0; u < units; ++u) byte_at.push_back(byte);
+      byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      i += units;
+    }
+    byte_at.push_back(byte);
+  }
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
+  if (at + prefix.size() > text.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[at + i];
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+constexpr std::array<std::string_view, 26> kEmoticons = {
+    ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":p", ":'(", ":-/", ":/",
+    ":s", ":S", "<3", ":o", ":O", "xD", "XD", "^^", ":|", ":-|", "=)", "(:"};
+
+// Special tokens found before ICU runs, so that ICU does not cut them into pieces.
+void find_protected(std::string_view text, ByteRange range, const TokenizerConfig& config,
+                    std::vector<Token>& out) {
+  std::size_t i = range.begin;
+  while (i < range.end) {
+    const bool at_word_start = i == range.begin || is_space(text[i - 1]) || text[i - 1] == '(';
+    if (at_word_start && (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
+                          starts_with_ci(text, i, "www."))) {
+      std::size_t e = i;
+      while (e < range.end && !is_space(text[e])) ++e;
+      while (e > i && std::string_view(".,;:!?)\"'").find(text[e - 1]) != std::string_view::npos) --e;
+      out.push_back({std::uint32_t(i), std::uint32_t(e), TokenKind::url, text::fold(text.substr(i, e - i))});
+      i = e;
+      continue;
+    }
+    if (text[i] == '[') {
+      // "[MO INSTELLING 1]": capitals, digits and spaces in brackets.
+      std::size_t e = i + 1;
+      bool has_upper = false;
+      while (e < range.end && e - i < 64 &&
+             ((text[e] >= 'A' && text[e] <= 'Z') || (text[e] >= '0' && text[e] <= '9') || text[e] == ' ' || text[e] == '_' || text[e] == '-')) {
+        has_upper |= text[e] >= 'A' && text[e] <= 'Z';
+        ++e;
+      }
+      if (has_upper && e < range.end && text[e] == ']') {
+        out.push_back({std::uint32_t(i), std::uint32_t(e + 1), TokenKind::placeholder,
+                       std::string(text.substr(i, e + 1 - i))});
+        i = e + 1;
+        continue;
+      }
+    }
+    if (at_word_start || std::string_view(".,!?").find(text[i - 1]) != std::string_view::npos) {
+      bool found = false;
+      for (const std::string_view emo : kEmoticons) {
+        const std::size_t e = i + emo.size();
+        if (e <= range.end && text.substr(i, emo.size()) == emo &&
+            (e == range.end || is_space(text[e]) || std::string_view(".,!?").find(text[e]) != std::string_view::npos)) {
+          out.push_back({std::uint32_t(i), std::uint32_t(e), TokenKind::emoticon, std::string(emo)});
+          i = e;
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+    }
+    ++i;
+  }
+}
+
+bool is_bare_domain(std::string_view folded, const TokenizerConfig& config) {
+  const std::size_t dot = folded.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= folded.size()) return false;
+  return config.url_suffixes.count(std::string(folded.substr(dot + 1))) > 0;
+}
+
+}  // namespace
+
+std::vector<ByteRange> split_sentences(std::string_view text) {
+  std::vector<ByteRange> out;
+  if (text.empty()) return out;
+  const Utf16Text u(text, 0);
+  icu::BreakIterator& it = sentence_iterator();
+  it.setText(u.chars);
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    std::uint32_t b = u.byte_at[static_cast<std::size_t>(start)];
+    std::uint32_t e = u.byte_at[static_cast<std::size_t>(end)];
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    if (b < e) out.push_back({b, e});
+  }
+  it.setText(icu::UnicodeString());  // drop the reference to our buffer
+  return out;
+}
+
+void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& config,
+              std::vector<Token>& out) {
+  out.clear();
+  if (range.begin >= range.end) return;
+  find_protected(text, range, config, out);
+  const std::size_t protected_count = out.size();
+  std::size_t next_protected = 0;
+
+  const std::string_view slice = text.substr(range.begin, range.end - range.begin);
+  const Utf16Text u(slice, range.begin);
+  icu::BreakIterator& it = word_iterator();
+  it.setText(u.chars);
+  std::uint32_t previous_dot_begin = 0, previous_dot_end = UINT32_MAX;
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    const std::uint32_t b = u.byte_at[static_cast<std::size_t>(start)];
+    const std::uint32_t e = u.byte_at[static_cast<std::size_t>(end)];
+    while (next_protected < protected_count && out[next_protected].end <= b) ++next_protected;
+    if (next_protected < protected_count && out[next_protected].begin < e) continue;  // inside
+    const int32_t status = it.getRuleStatus();
+    const std::string_view piece = text.substr(b, e - b);
+    if (status >= UBRK_WORD_NUMBER) {
+      Token t{b, e, status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word, {}};
+      if (t.kind == TokenKind::word && config.placeholders.count(std::string(piece))) {
+        t.kind = TokenKind::placeholder;
+        t.folded = piece;
+      } else {
+        fold_into(piece, t.folded);
+        if (t.kind == TokenKind::word && is_bare_domain(t.folded, config)) t.kind = TokenKind::url;
+      }
+      out.push_back(std::move(t));
+      continue;
+    }
+    const UChar32 c = u.chars.char32At(start);
+    if (c == '?' || c == 0xFF1F) {
+      out.push_back({b, e, TokenKind::question_mark, "?"});
+    } else if (c == ',' || c == ';' || c == ':') {
+      // Clause breaks stop contiguous patterns: "Klopt, dat heb ik gelezen" is no check.
+      out.push_back({b, e, TokenKind::comma, ","});
+    } else if (c == '!') {
+      out.push_back({b, e, TokenKind::exclamation, "!"});
+    } else if (c == 0x2026) {
+      out.push_back({b, e, TokenKind::ellipsis, "..."});
+    } else if (c == '.') {
+      // Two or more dots in a row are an ellipsis ("...." is common in chat).
+      if (!out.empty() && out.back().kind == TokenKind::ellipsis && out.back().end == b) {
+        out.back().end = e;
+      } else if (previous_dot_end == b) {
+        out.push_back({previous_dot_begin, e, TokenKind::ellipsis, "..."});
+      }
+      previous_dot_begin = b;
+      previous_dot_end = e;
+    } else if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+      out.push_back({b, e, TokenKind::emoticon, std::string(piece)});
+    }
+  }
+  it.setText(icu::UnicodeString());
+  // Protected tokens were collected first: restore text order.
+  std::stable_sort(out.begin(), out.end(), [](const Token& x, const Token& y) { return x.begin < y.begin; });
+}
+
+std::size_t count_words(const std::vector<Token>& tokens) {
+  return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.kind == TokenKind::word || t.kind == TokenKind::number || t.kind == TokenKind::placeholder;
+  }));
+}
+
+}  // namespace coach::text

@@ -273,10 +273,9 @@ class Server {
       m.channel = s.channel();
       s.add_message(m);
       const std::size_t index = s.message_count() - 1;
-      json out = json::object();
+      json out = to_json(s.message_labels(index), m.id, true);
+      out.erase("id");
       out["index"] = index;
-      for (auto& [key, value] : to_json(s.message_labels(index), m.id, true).items())
-        if (key != "id") out[key] = value;
       return out;
     }
     if (method == "session.set_draft") {
@@ -395,8 +394,8 @@ void serve_line(Server& server, const std::string& line, unsigned long long line
   } catch (const json::parse_error& e) {
     write_line(Server::error_reply(
         nullptr, kParseError,
-        "parse error at line " + std::to_string(line_no) + ", byte " + std::to_string(e.byte),
-        json{{"line", line_no}, {"byte", e.byte}}));
+        "parse error at line " + std::to_string(line_no) + ", column " + std::to_string(e.byte),
+        json{{"line", line_no}, {"column", e.byte}}));
     return;
   } catch (const TooDeep&) {
     write_line(Server::error_reply(nullptr, kInvalidRequest,

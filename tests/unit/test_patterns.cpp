@@ -1,0 +1,81 @@
+// Token patterns: syntax, lemmas, gaps, anchors, errors.
+#include "lexicon/lemmas.hpp"
+#include "rules/pattern.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace coach;
+
+namespace {
+lexicon::LemmaTable& lemmas() {
+  static lexicon::LemmaTable table(nullptr, {{"begreep", "begrijpen"}, {"begrepen", "begrijpen"}, {"begrijp", "begrijpen"}});
+  return table;
+}
+
+bool matches(const std::string& pattern, const std::string& text) {
+  rules::PatternError error;
+  const auto p = rules::compile_pattern(pattern, lemmas(), error);
+  REQUIRE_MESSAGE(p, error.message);
+  text::TokenizerConfig config;
+  std::vector<text::Token> tokens;
+  text::tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, config, tokens);
+  const rules::SentenceView view(tokens, lemmas());
+  return rules::find_first(*p, view).has_value();
+}
+
+std::string error_of(const std::string& pattern) {
+  rules::PatternError error;
+  CHECK_FALSE(rules::compile_pattern(pattern, lemmas(), error));
+  return error.message;
+}
+}  // namespace
+
+TEST_CASE("literal, prefix, suffix and alternatives") {
+  CHECK(matches("klopt dat", "Klopt dat wel?"));
+  CHECK(matches("vriend*", "met je vriendinnen"));
+  CHECK(matches("*heid", "onzekerheid"));
+  CHECK(matches("klopt dat|dit", "klopt dit"));
+  CHECK_FALSE(matches("klopt dat", "klopt het"));
+}
+
+TEST_CASE("a comma breaks contiguity") {
+  CHECK_FALSE(matches("klopt dat", "Klopt, dat las ik"));
+  CHECK(matches("klopt , dat", "Klopt, dat las ik"));
+}
+
+TEST_CASE("lemmas use the forms table") {
+  CHECK(matches("<begrijpen> ik", "begreep ik dat goed"));
+  CHECK(matches("<begrijpen> ik", "Begrijp ik"));
+  CHECK_FALSE(matches("<begrijpen> ik", "begin ik"));
+}
+
+TEST_CASE("gaps, optional words, anchors and question marks") {
+  CHECK(matches("begrijp ik ~3 goed", "begrijp ik het nu goed"));
+  CHECK_FALSE(matches("begrijp ik ~1 goed", "begrijp ik het nu goed"));
+  CHECK(matches("(heel) goed van je", "goed van je"));
+  CHECK(matches("(heel) goed van je", "heel goed van je"));
+  CHECK(matches("^ hoe", "Hoe gaat het"));
+  CHECK_FALSE(matches("^ hoe", "En hoe gaat het"));
+  CHECK(matches("klopt $", "Dat klopt!"));
+  CHECK_FALSE(matches("klopt $", "klopt niet"));
+  CHECK(matches("dat?", "klopt dat?"));
+  CHECK_FALSE(matches("dat?", "klopt dat."));
+  CHECK(matches("@url", "kijk op www.nibud.nl"));
+}
+
+TEST_CASE("hyphenated literals follow word segmentation") {
+  CHECK(matches("e-mail", "stuur een e-mail"));
+}
+
+TEST_CASE("pattern errors say what is wrong and where") {
+  CHECK(error_of("") == "empty pattern");
+  CHECK(error_of("~3 dat") == "a pattern cannot start or end with a gap");
+  CHECK(error_of("klopt ^") == "'^' must come first");
+  CHECK(error_of("@telefoon").find("unknown token class") != std::string::npos);
+  CHECK(error_of("a ~99 b").find("~1 to ~20") != std::string::npos);
+  CHECK(error_of("<>").find("lemma") != std::string::npos);
+  CHECK(error_of("(x)").find("optional") != std::string::npos);
+  rules::PatternError e;
+  rules::compile_pattern("klopt @foo", lemmas(), e);
+  CHECK(e.column == 7);
+}

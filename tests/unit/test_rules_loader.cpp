@@ -106,3 +106,51 @@ TEST_CASE("the test rule set passes its own examples") {
   CHECK(r.failures == 0);
   CHECK(r.examples >= 30);
 }
+
+TEST_CASE("regex rules match with a time limit and bad regexes name their column") {
+  const auto dir = std::filesystem::temp_directory_path() / "coach-regex-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "r.json") << R"({"rules": [
+  {"id": "RX", "kind": "detect", "practice": "online_referral", "regex": ["\\b0800-?\\d{4}\\b"],
+   "examples": {"match": ["Bel **0800-0113** gratis."], "no_match": ["Bel 020-1234567."]}},
+  {"id": "RX_SLOW", "kind": "detect", "practice": "advice", "regex": ["^(a+)+$"],
+   "examples": {"match": ["aaaa"], "no_match": ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"]}}
+]})";
+  EngineOptions o;
+  o.locale = "nl";
+  const auto r = test_rules(o, (dir / "r.json").string());
+  for (const auto& p : r.problems) MESSAGE(p);
+  CHECK(r.failures == 0);  // the catastrophic regex times out instead of hanging
+  std::ofstream(dir / "bad.json") << R"({"rules": [
+  {"id": "RB", "kind": "detect", "practice": "advice", "regex": ["ab(c"], "examples": {"match": ["abc"], "no_match": ["x"]}}
+]})";
+  const auto bad = check_rules(o, (dir / "bad.json").string()).problems;
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].find("rule RB: regex \"ab(c\": U_REGEX_MISMATCHED_PAREN") != std::string::npos);
+}
+
+TEST_CASE("context rules apply only where the conversation says so") {
+  const auto dir = std::filesystem::temp_directory_path() / "coach-context-test";
+  std::filesystem::create_directories(dir / "nl");
+  std::ofstream(dir / "nl" / "c.json") << R"({"rules": [
+  {"id": "C_OPEN", "kind": "detect", "practice": "summarise", "patterns": ["je schrijft"], "context": {"position": "opening"},
+   "examples": {"match": ["**Je schrijft** dat het zwaar is."], "no_match": ["Ik schrijf."]}},
+  {"id": "C_ISO", "kind": "detect", "practice": "emotion_check", "patterns": ["alleen"], "context": {"after_client": ["isolation"]},
+   "examples": {"match": ["Voel je je **alleen**?"], "no_match": ["Samen."]}},
+  {"id": "C_ISOLATION", "kind": "detect", "practice": "isolation", "role": "client", "patterns": ["niemand"],
+   "examples": {"match": ["Ik heb **niemand**."], "no_match": ["Ik heb iemand."]}}
+]})";
+  EngineOptions o;
+  o.locale = "nl";
+  o.rules_dir = dir.string();
+  const auto engine = Engine::create(o);
+  CHECK(engine->label({"", Role::counsellor, Channel::chat, "Je schrijft dat het zwaar is.", ""}).practices.empty());
+  Session s(engine, Channel::chat);
+  s.add_message({"", Role::client, Channel::chat, "Ik heb niemand.", ""});
+  s.set_draft("Je schrijft dat je je alleen voelt.");
+  CHECK(s.draft_labels().practices == std::vector<std::string>{"emotion_check", "summarise"});
+  s.add_message({"", Role::counsellor, Channel::chat, "Hoi.", ""});
+  s.add_message({"", Role::client, Channel::chat, "Ja.", ""});
+  s.set_draft("Je schrijft dat je je alleen voelt.");
+  CHECK(s.draft_labels().practices.empty());
+}

@@ -1,6 +1,9 @@
 #include "analysis/analyser.hpp"
 
 #include <algorithm>
+#include <memory>
+
+#include <unicode/regex.h>
 
 namespace coach::analysis {
 
@@ -32,8 +35,57 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
   }
 }
 
+namespace {
+// ICU counts regex time in match-engine steps, roughly milliseconds: a trainer's runaway
+// pattern costs at most this much per sentence.
+constexpr int32_t kRegexTimeLimit = 10;
+}  // namespace
+
+bool Analyser::applies(const rules::DetectRule& rule, Role role, Channel channel, bool question,
+                       const MessageContext* context) const {
+  if (rule.role == rules::RoleFilter::counsellor && role != Role::counsellor) return false;
+  if (rule.role == rules::RoleFilter::client && role != Role::client) return false;
+  if (rule.channel && *rule.channel != channel) return false;
+  if (rule.sentence == rules::SentenceFilter::question && !question) return false;
+  if (rule.sentence == rules::SentenceFilter::statement && question) return false;
+  if (rule.opening || rule.after_client_mask) {
+    if (!context) return false;
+    if (rule.opening && *rule.opening != context->opening) return false;
+    if (rule.after_client_mask && !(rule.after_client_mask & context->last_client)) return false;
+  }
+  return true;
+}
+
+void Analyser::run_regexes(std::string_view text, text::ByteRange range, Role role, Channel channel,
+                           const MessageContext* context, SentenceResult& result) const {
+  if (rules_.regex_rules.empty()) return;
+  const std::string_view sentence = text.substr(range.begin, range.end - range.begin);
+  const icu::UnicodeString input =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+  auto utf8_offset = [&](int32_t index) {
+    std::string prefix;
+    input.tempSubString(0, index).toUTF8String(prefix);
+    return range.begin + prefix.size();
+  };
+  for (const std::uint32_t r : rules_.regex_rules) {
+    const rules::DetectRule& rule = rules_.detect[r];
+    if (!applies(rule, role, channel, result.question, context)) continue;
+    for (const auto& pattern : rule.regexes) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(input, status));
+      if (U_FAILURE(status)) continue;
+      m->setTimeLimit(kRegexTimeLimit, status);
+      if (!m->find(status) || U_FAILURE(status)) continue;  // a time-out counts as no match
+      const int32_t start = m->start(status), end = m->end(status);
+      result.practices |= PracticeMask(1) << practice_bit(rule.practice);
+      result.matches.push_back({rule.id, rule.practice, utf8_offset(start), utf8_offset(end)});
+      break;
+    }
+  }
+}
+
 SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange range, Role role,
-                                          Channel channel) const {
+                                          Channel channel, const MessageContext* context) const {
   thread_local std::vector<text::Token> tokens;
   text::tokenize(text, range, tokenizer_, tokens);
   SentenceResult result;
@@ -49,11 +101,7 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
 
   rules_.detect_index.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan span) {
     const rules::DetectRule& rule = rules_.detect[owner];
-    if (rule.role == rules::RoleFilter::counsellor && role != Role::counsellor) return;
-    if (rule.role == rules::RoleFilter::client && role != Role::client) return;
-    if (rule.channel && *rule.channel != channel) return;
-    if (rule.sentence == rules::SentenceFilter::question && !result.question) return;
-    if (rule.sentence == rules::SentenceFilter::statement && result.question) return;
+    if (!applies(rule, role, channel, result.question, context)) return;
     for (const rules::Pattern& anti : rule.unless)
       if (rules::find_first(anti, view)) return;
     const int bit = practice_bit(rule.practice);
@@ -61,16 +109,18 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
     result.practices |= PracticeMask(1) << bit;
     result.matches.push_back({rule.id, rule.practice, tokens[span.first].begin, tokens[span.last - 1].end});
   });
+  run_regexes(text, range, role, channel, context, result);
   topic_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
     result.topics |= TopicMask(1) << owner;
   });
   return result;
 }
 
-std::vector<SentenceResult> Analyser::analyse(std::string_view text, Role role, Channel channel) const {
+std::vector<SentenceResult> Analyser::analyse(std::string_view text, Role role, Channel channel,
+                                              const MessageContext* context) const {
   std::vector<SentenceResult> out;
   for (const text::ByteRange& range : text::split_sentences(text))
-    out.push_back(analyse_sentence(text, range, role, channel));
+    out.push_back(analyse_sentence(text, range, role, channel, context));
   return out;
 }
 

@@ -24,6 +24,13 @@ struct SentenceResult {
   std::vector<Match> matches;  // offsets relative to the analysed text
 };
 
+// Where a message stands in its conversation, for rules with a 'context'. Without it (labelling a
+// lone message) such rules do not apply.
+struct MessageContext {
+  bool opening = false;          // the counsellor's first message
+  PracticeMask last_client = 0;  // what the latest client message showed
+};
+
 class Analyser {
  public:
   // Compiles question starts and topic patterns; problems go to `diagnostics`.
@@ -31,14 +38,20 @@ class Analyser {
            std::vector<rules::Diagnostic>& diagnostics);
 
   // One sentence of `text` (the range from text::split_sentences).
-  SentenceResult analyse_sentence(std::string_view text, text::ByteRange range, Role role, Channel channel) const;
+  SentenceResult analyse_sentence(std::string_view text, text::ByteRange range, Role role, Channel channel,
+                                  const MessageContext* context = nullptr) const;
   // All sentences of a message.
-  std::vector<SentenceResult> analyse(std::string_view text, Role role, Channel channel) const;
+  std::vector<SentenceResult> analyse(std::string_view text, Role role, Channel channel,
+                                      const MessageContext* context = nullptr) const;
   Labels label(std::string_view text, Role role, Channel channel) const;
 
   const std::vector<lexicon::Topic>& topics() const { return locale_.topics; }
 
  private:
+  bool applies(const rules::DetectRule& rule, Role role, Channel channel, bool question, const MessageContext* context) const;
+  void run_regexes(std::string_view text, text::ByteRange range, Role role, Channel channel, const MessageContext* context,
+                   SentenceResult& result) const;
+
   const rules::RuleSet& rules_;
   const lexicon::LocaleData& locale_;
   const lexicon::LemmaTable& lemmas_;

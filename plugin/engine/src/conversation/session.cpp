@@ -13,6 +13,7 @@ class SessionImpl {
   SessionImpl(std::shared_ptr<const Engine> e, Channel c) : engine(std::move(e)), channel(c) { state.channel = c; }
 
   const EngineImpl& impl() const { return engine->impl(); }
+  analysis::MessageContext context() const { return {state.counsellor_turns == 0, state.last_client_practices}; }
 
   std::shared_ptr<const Engine> engine;
   Channel channel;
@@ -35,11 +36,12 @@ void Session::add_message(const Message& message) {
     throw Error(Error::Code::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the message");
   SessionImpl& s = *impl_;
   const auto& analyser = *s.impl().analyser;
-  const auto sentences = analyser.analyse(message.text, message.role, s.channel);
+  const analysis::MessageContext context = s.context();
+  const auto sentences = analyser.analyse(message.text, message.role, s.channel, &context);
   if (message.role == Role::counsellor) {
     // Nudges still holding for the message as sent were seen and not followed: let them rest.
     conversation::Draft sent;
-    sent.set(analyser, s.channel, message.text);
+    sent.set(analyser, s.channel, message.text, &context);
     for (const rules::NudgeRule* rule : nudges::holding_rules(s.impl(), s.state, sent))
       if (rule->severity != Severity::urgent)
         s.memory[rule->nudge].quiet_until_turn = s.state.counsellor_turns + 1 + rule->cooldown_turns;
@@ -47,9 +49,17 @@ void Session::add_message(const Message& message) {
   }
   s.state.add(message.role, sentences, s.impl().rules->phases);
   s.labels.push_back(analysis::to_labels(sentences));
+  // The draft's context changed (a new client message): analyse it again.
+  if (message.role == Role::client && !s.draft.text().empty()) {
+    const analysis::MessageContext now = s.context();
+    s.draft.set(analyser, s.channel, s.draft.text(), &now);
+  }
 }
 
-void Session::set_draft(std::string_view text) { impl_->draft.set(*impl_->impl().analyser, impl_->channel, text); }
+void Session::set_draft(std::string_view text) {
+  const analysis::MessageContext context = impl_->context();
+  impl_->draft.set(*impl_->impl().analyser, impl_->channel, text, &context);
+}
 
 void Session::edit_draft(std::size_t begin, std::size_t old_end, std::string_view text) {
   impl_->draft.edit(*impl_->impl().analyser, impl_->channel, begin, old_end, text);

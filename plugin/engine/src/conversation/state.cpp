@@ -54,18 +54,22 @@ PracticeMask Draft::practices() const {
 
 void Draft::clear() {
   text_.clear();
+  context_.reset();
   sentences_.clear();
   practice_counts_.fill(0);
   topic_counts_.fill(0);
   words_ = 0;
 }
 
-void Draft::set(const analysis::Analyser& analyser, Channel channel, std::string_view text) {
+void Draft::set(const analysis::Analyser& analyser, Channel channel, std::string_view text,
+               const analysis::MessageContext* context) {
   if (const auto bad = utf8::first_invalid(text))
     throw Error(Error::Code::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the draft");
+  const std::string copy(text);  // `text` may point into text_
   clear();
-  text_.assign(text);
-  sentences_ = analyser.analyse(text_, Role::counsellor, channel);
+  text_ = copy;
+  context_ = context ? std::optional(*context) : std::nullopt;
+  sentences_ = analyser.analyse(text_, Role::counsellor, channel, context_ ? &*context_ : nullptr);
   for (const auto& s : sentences_) count(s, +1);
 }
 
@@ -101,7 +105,7 @@ void Draft::edit(const analysis::Analyser& analyser, Channel channel, std::size_
   for (text::ByteRange r : text::split_sentences(region)) {
     r.begin += static_cast<std::uint32_t>(region_begin);
     r.end += static_cast<std::uint32_t>(region_begin);
-    fresh.push_back(analyser.analyse_sentence(text_, r, Role::counsellor, channel));
+    fresh.push_back(analyser.analyse_sentence(text_, r, Role::counsellor, channel, context_ ? &*context_ : nullptr));
     count(fresh.back(), +1);
   }
   for (std::size_t k = last; k < n; ++k) {

@@ -5,6 +5,7 @@
 #include "analysis/analyser.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,9 @@ struct ConversationState {
 // The draft, analysed sentence by sentence so an edit re-analyses only what it touched.
 class Draft {
  public:
-  void set(const analysis::Analyser& analyser, Channel channel, std::string_view text);
+  // `context` (may be null) is where the draft stands in the conversation; it is kept for edits.
+  void set(const analysis::Analyser& analyser, Channel channel, std::string_view text,
+           const analysis::MessageContext* context = nullptr);
   // Throws Error(invalid_argument) for a bad range, Error(invalid_utf8) for broken text.
   void edit(const analysis::Analyser& analyser, Channel channel, std::size_t begin, std::size_t old_end,
             std::string_view replacement);
@@ -49,6 +52,7 @@ class Draft {
   void count(const analysis::SentenceResult& s, int sign);
 
   std::string text_;
+  std::optional<analysis::MessageContext> context_;
   std::vector<analysis::SentenceResult> sentences_;
   std::array<int, kMaxPractices> practice_counts_{};
   std::array<int, kMaxTopics> topic_counts_{};

@@ -50,11 +50,34 @@ std::vector<Pattern> compile_list(JsonReader& reader, const std::vector<std::str
   return out;
 }
 
+std::size_t practice_index(const std::string& id) {
+  const auto& all = known_practices();
+  return static_cast<std::size_t>(std::find(all.begin(), all.end(), id) - all.begin());
+}
+
+std::vector<std::shared_ptr<const icu::RegexPattern>> compile_regexes(JsonReader& reader, const std::vector<std::string>& sources,
+                                                                      const std::string& pointer) {
+  std::vector<std::shared_ptr<const icu::RegexPattern>> out;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where{};
+    std::shared_ptr<const icu::RegexPattern> p(icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(sources[i]), UREGEX_CASE_INSENSITIVE, where, status));
+    if (U_FAILURE(status) || !p) {
+      reader.error(pointer + "/" + std::to_string(i),
+                   "regex \"" + sources[i] + "\": " + u_errorName(status), where.offset > 0 ? static_cast<std::size_t>(where.offset) : 0);
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 void read_detect(JsonReader& reader, const json& r, const std::string& ptr, const LoadOptions& options,
                  lexicon::LemmaTable& lemmas, RuleSet& set) {
   const int errors_before = reader.error_count();
   reader.check_keys(r, ptr, {"id", "kind", "practice", "description", "role", "channel", "patterns", "unless",
-                             "sentence", "examples", "locale"});
+                             "regex", "context", "sentence", "examples", "locale"});
   DetectRule rule;
   rule.id = r.value("id", "");
   rule.where = reader.source().where(ptr);
@@ -71,8 +94,22 @@ void read_detect(JsonReader& reader, const json& r, const std::string& ptr, cons
     rule.sentence = *s == "question" ? SentenceFilter::question : *s == "statement" ? SentenceFilter::statement : SentenceFilter::any;
   if (auto locale = reader.one_of(r, ptr, "locale", {"nl", "en"}, false))
     if (*locale != options.locale) return;  // a rule for another locale in a shared file
-  if (auto pats = reader.string_list(r, ptr, "patterns", true))
+  // A rule needs patterns, a regex, or both.
+  if (auto pats = reader.string_list(r, ptr, "patterns", !r.contains("regex")))
     rule.patterns = compile_list(reader, *pats, ptr + "/patterns", lemmas);
+  if (auto regexes = reader.string_list(r, ptr, "regex", false))
+    rule.regexes = compile_regexes(reader, *regexes, ptr + "/regex");
+  if (const auto ctx = r.find("context"); ctx != r.end()) {
+    const std::string cp = ptr + "/context";
+    if (!ctx->is_object()) {
+      reader.error(cp, "'context' must be an object with 'position' and/or 'after_client'");
+    } else {
+      reader.check_keys(*ctx, cp, {"position", "after_client"});
+      if (auto pos = reader.one_of(*ctx, cp, "position", {"opening", "later"}, false)) rule.opening = *pos == "opening";
+      if (auto after = reader.practices(*ctx, cp, "after_client"))
+        for (const auto& p : *after) rule.after_client_mask |= std::uint32_t(1) << practice_index(p);
+    }
+  }
   if (auto un = reader.string_list(r, ptr, "unless", false))
     rule.unless = compile_list(reader, *un, ptr + "/unless", lemmas);
 
@@ -274,8 +311,11 @@ bool is_known_practice(std::string_view id) {
 
 void RuleSet::build_index() {
   detect_index = PatternIndex();
-  for (std::uint32_t r = 0; r < detect.size(); ++r)
+  regex_rules.clear();
+  for (std::uint32_t r = 0; r < detect.size(); ++r) {
     for (const Pattern& p : detect[r].patterns) detect_index.add(&p, r);
+    if (!detect[r].regexes.empty()) regex_rules.push_back(r);
+  }
 }
 
 bool RuleSet::has_errors() const {

@@ -7,7 +7,9 @@
 
 #include <coach/types.hpp>
 #include <nlohmann/json.hpp>
+#include <unicode/regex.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,6 +48,11 @@ struct DetectRule {
   SentenceFilter sentence = SentenceFilter::any;
   std::vector<Pattern> patterns;
   std::vector<Pattern> unless;
+  // Optional ICU regular expressions (case-insensitive), run on the sentence with a time limit.
+  std::vector<std::shared_ptr<const icu::RegexPattern>> regexes;
+  // Context conditions: the rule applies only where the conversation is known (sessions).
+  std::optional<bool> opening;        // true: only the counsellor's first message; false: only later ones
+  std::uint32_t after_client_mask = 0;  // the latest client message shows one of these practices
   std::vector<Example> match_examples;
   std::vector<Example> no_match_examples;
   std::string where;
@@ -108,6 +115,7 @@ class RuleSet {
 
   // Built after loading: all detection patterns, owner = rule index.
   PatternIndex detect_index;
+  std::vector<std::uint32_t> regex_rules;  // rules with regexes
   void build_index();
 
   bool has_errors() const;

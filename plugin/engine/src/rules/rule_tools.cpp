@@ -21,13 +21,16 @@ std::string quote(const std::string& text) {
 void test_detect(const EngineImpl& impl, const rules::DetectRule& rule, RuleTestResult& result) {
   const Role role = rule.role == rules::RoleFilter::client ? Role::client : Role::counsellor;
   const Channel channel = rule.channel.value_or(Channel::chat);
+  // Examples are read in a conversation where the rule's context conditions hold.
+  const analysis::MessageContext context{rule.opening.value_or(false), rule.after_client_mask};
+  auto label = [&](const std::string& text) { return analysis::to_labels(impl.analyser->analyse(text, role, channel, &context)); };
   auto fail = [&](const rules::Example& ex, const std::string& what) {
     ++result.failures;
     result.problems.push_back(ex.where + ": error: rule " + rule.id + ": " + what);
   };
   for (const rules::Example& ex : rule.match_examples) {
     ++result.examples;
-    const Labels labels = impl.analyser->label(ex.text, role, channel);
+    const Labels labels = label(ex.text);
     bool matched = false, span_ok = ex.marked.empty();
     std::string spans;
     for (const Match& m : labels.matches) {
@@ -42,7 +45,7 @@ void test_detect(const EngineImpl& impl, const rules::DetectRule& rule, RuleTest
   }
   for (const rules::Example& ex : rule.no_match_examples) {
     ++result.examples;
-    const Labels labels = impl.analyser->label(ex.text, role, channel);
+    const Labels labels = label(ex.text);
     for (const Match& m : labels.matches)
       if (m.rule_id == rule.id) {
         fail(ex, "matches " + quote(ex.text.substr(m.begin, m.end - m.begin)) + " in its no_match example " + quote(ex.text));

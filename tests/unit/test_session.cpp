@@ -182,3 +182,14 @@ TEST_CASE("huge and empty messages are handled") {
   CHECK(s.message_count() == 2);
   CHECK(s.report().checklist.size() == 5);
 }
+
+TEST_CASE("spelling help finds unknown words, skips names and capitals, suggests on demand") {
+  const auto engine = test::test_engine();
+  const std::string text = "Ik begrjip dat het moeilik is voor NAAM en Jansen. Kijk op www.nibud.nl";
+  const auto issues = engine->spelling(text);
+  std::vector<std::string> words;
+  for (const auto& i : issues) words.push_back(text.substr(i.begin, i.end - i.begin));
+  CHECK(words == std::vector<std::string>{"begrjip", "moeilik"});
+  const auto s = engine->suggestions("moeilik");
+  CHECK(std::find(s.begin(), s.end(), "moeilijk") != s.end());
+}

@@ -2,7 +2,10 @@
 
 #include "util/utf8.hpp"
 
+#include <algorithm>
 #include <filesystem>
+
+#include "text/tokenizer.hpp"
 
 namespace coach {
 namespace fs = std::filesystem;
@@ -41,6 +44,46 @@ const lexicon::Resource* EngineImpl::helpline() const {
   for (const auto& r : locale.resources)
     if (r.crisis) return &r;
   return nullptr;
+}
+
+bool EngineImpl::spelled_right(const std::string& word) const {
+  if (!stemmer) return true;
+  {
+    std::shared_lock lock(spelling_mutex_);
+    if (const auto it = spelling_cache_.find(word); it != spelling_cache_.end()) return it->second;
+  }
+  const bool right = stemmer->is_correct(word);
+  std::unique_lock lock(spelling_mutex_);
+  if (spelling_cache_.size() > 100000) spelling_cache_.clear();
+  spelling_cache_.emplace(word, right);
+  return right;
+}
+
+std::vector<SpellingIssue> Engine::spelling(std::string_view text) const {
+  if (const auto bad = utf8::first_invalid(text))
+    throw Error(Error::Code::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
+  text::TokenizerConfig config;
+  config.placeholders.insert(impl_->locale.placeholders.begin(), impl_->locale.placeholders.end());
+  config.url_suffixes.insert(impl_->locale.url_suffixes.begin(), impl_->locale.url_suffixes.end());
+  std::vector<SpellingIssue> out;
+  std::vector<text::Token> tokens;
+  for (const text::ByteRange& range : text::split_sentences(text)) {
+    text::tokenize(text, range, config, tokens);
+    for (const text::Token& t : tokens) {
+      if (t.kind != text::TokenKind::word || t.end - t.begin < 2) continue;
+      const std::string word(text.substr(t.begin, t.end - t.begin));
+      // Names and abbreviations in capitals are not spelling mistakes.
+      if (std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); })) continue;
+      if (!impl_->spelled_right(word)) out.push_back({t.begin, t.end, word});
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Engine::suggestions(const std::string& word) const {
+  if (utf8::first_invalid(word)) throw Error(Error::Code::invalid_utf8, "invalid UTF-8 in the word");
+  if (!impl_->stemmer || word.empty() || word.size() > 100) return {};
+  return impl_->stemmer->suggestions(word);
 }
 
 Engine::Engine(std::unique_ptr<EngineImpl> impl) : impl_(std::move(impl)) {}

@@ -10,6 +10,8 @@
 #include <coach/engine.hpp>
 
 #include <memory>
+#include <shared_mutex>
+#include <unordered_map>
 
 namespace coach {
 
@@ -29,6 +31,12 @@ class EngineImpl {
   // Nudge ids the rule set can produce (for dismiss/snooze validation).
   bool knows_nudge(std::string_view id) const;
   const lexicon::Resource* helpline() const;
+
+  bool spelled_right(const std::string& word) const;  // cached
+
+ private:
+  mutable std::shared_mutex spelling_mutex_;
+  mutable std::unordered_map<std::string, bool> spelling_cache_;
 };
 
 // Resolved data folders for the options.

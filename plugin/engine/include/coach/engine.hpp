@@ -37,6 +37,13 @@ class Engine {
   // What one message does. Throws Error(invalid_utf8) on broken UTF-8.
   Labels label(const Message& message) const;
 
+  // Words of `text` the locale's dictionary does not know (cached per word; cheap enough to
+  // run after a pause in typing, not meant for every keystroke).
+  std::vector<SpellingIssue> spelling(std::string_view text) const;
+  // Hunspell's suggestions for one word: slow (milliseconds to a tenth of a second), so never
+  // on the keystroke path; call it when the counsellor asks.
+  std::vector<std::string> suggestions(const std::string& word) const;
+
   const EngineImpl& impl() const { return *impl_; }
 
   explicit Engine(std::unique_ptr<EngineImpl> impl);

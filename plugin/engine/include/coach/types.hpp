@@ -47,6 +47,13 @@ struct Match {
   std::size_t end = 0;
 };
 
+// A word the dictionary does not know (spelling help in the draft).
+struct SpellingIssue {
+  std::size_t begin = 0;  // byte offsets
+  std::size_t end = 0;
+  std::string word;
+};
+
 struct Labels {
   std::vector<std::string> practices;  // contract ids, sorted
   std::vector<std::string> signals;    // extra signal ids (closing, isolation, ...), sorted

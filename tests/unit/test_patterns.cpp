@@ -67,6 +67,29 @@ TEST_CASE("hyphenated literals follow word segmentation") {
   CHECK(matches("e-mail", "stuur een e-mail"));
 }
 
+namespace {
+bool any_matches(const std::string& pattern, const std::string& text) {
+  rules::PatternError error;
+  const auto ps = rules::compile_patterns(pattern, lemmas(), error);
+  REQUIRE_MESSAGE(ps, error.message);
+  text::TokenizerConfig config;
+  std::vector<text::Token> tokens;
+  text::tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, config, tokens);
+  const rules::SentenceView view(tokens, lemmas());
+  for (const auto& p : *ps)
+    if (rules::find_first(p, view)) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("phrase groups and hyphenated alternatives expand to several patterns") {
+  CHECK(any_matches("{make sense|help you} ?", "does that help you?"));
+  CHECK(any_matches("{make sense|help you} ?", "does that make sense?"));
+  CHECK_FALSE(any_matches("{make sense|help you} ?", "does that make you?"));
+  CHECK(any_matches("walk-in|drop-in centre", "try the drop-in centre"));
+  CHECK(any_matches("right|correct?", "is that correct?"));
+}
+
 TEST_CASE("pattern errors say what is wrong and where") {
   CHECK(error_of("") == "empty pattern");
   CHECK(error_of("~3 dat") == "a pattern cannot start or end with a gap");
@@ -75,6 +98,11 @@ TEST_CASE("pattern errors say what is wrong and where") {
   CHECK(error_of("a ~99 b").find("~1 to ~20") != std::string::npos);
   CHECK(error_of("<>").find("lemma") != std::string::npos);
   CHECK(error_of("(x)").find("optional") != std::string::npos);
+  CHECK(error_of("(and|so x").find("unbalanced parentheses") != std::string::npos);
+  CHECK(error_of("klopt :").find("never matches a word") != std::string::npos);
+  rules::PatternError g;
+  CHECK_FALSE(rules::compile_patterns("{a b|c", lemmas(), g));
+  CHECK(g.message.find("unbalanced '{'") != std::string::npos);
   rules::PatternError e;
   rules::compile_pattern("klopt @foo", lemmas(), e);
   CHECK(e.column == 7);

@@ -190,6 +190,6 @@ TEST_CASE("spelling help finds unknown words, skips names and capitals, suggests
   std::vector<std::string> words;
   for (const auto& i : issues) words.push_back(text.substr(i.begin, i.end - i.begin));
   CHECK(words == std::vector<std::string>{"begrjip", "moeilik"});
-  const auto s = engine->suggestions("moeilik");
-  CHECK(std::find(s.begin(), s.end(), "moeilijk") != s.end());
+  const auto s = engine->suggestions("begrjip");
+  CHECK(std::find(s.begin(), s.end(), "begrijp") != s.end());
 }

@@ -14,25 +14,33 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
   tokenizer_.url_suffixes.insert(locale.url_suffixes.begin(), locale.url_suffixes.end());
   for (const std::string& source : locale.question_cues) {
     rules::PatternError problem;
-    if (auto p = rules::compile_pattern(source, lemmas, problem)) question_patterns_.push_back(std::move(*p));
+    if (auto ps = rules::compile_patterns(source, lemmas, problem))
+      for (auto& p : *ps) question_patterns_.push_back(std::move(p));
     else diagnostics.push_back({locale.question_cues_where, 0, 0, "", "question cue \"" + source + "\": " + problem.message, false});
   }
-  // Reserve first: the index keeps pointers into this vector.
-  std::size_t total = 0;
-  for (const auto& t : locale.topics) total += t.patterns.size();
-  topic_patterns_.reserve(total);
+  for (const std::string& source : locale.statement_cues) {
+    rules::PatternError problem;
+    if (auto ps = rules::compile_patterns(source, lemmas, problem))
+      for (auto& p : *ps) statement_patterns_.push_back(std::move(p));
+    else diagnostics.push_back({locale.question_cues_where, 0, 0, "", "statement cue \"" + source + "\": " + problem.message, false});
+  }
+  // The index keeps pointers into topic_patterns_: fill it only once the vector is complete.
+  std::vector<std::uint32_t> owners;
   for (std::uint32_t t = 0; t < locale.topics.size() && t < 64; ++t) {
     for (const std::string& source : locale.topics[t].patterns) {
       rules::PatternError problem;
-      if (auto p = rules::compile_pattern(source, lemmas, problem)) {
-        topic_patterns_.push_back(std::move(*p));
-        topic_index_.add(&topic_patterns_.back(), t);
+      if (auto ps = rules::compile_patterns(source, lemmas, problem)) {
+        for (auto& p : *ps) {
+          topic_patterns_.push_back(std::move(p));
+          owners.push_back(t);
+        }
       } else {
         diagnostics.push_back({"", 0, 0, "", locale.topics[t].where + ": error: topic " + locale.topics[t].id +
                                                  ": pattern \"" + source + "\": " + problem.message, false});
       }
     }
   }
+  for (std::size_t i = 0; i < topic_patterns_.size(); ++i) topic_index_.add(&topic_patterns_[i], owners[i]);
 }
 
 namespace {
@@ -95,9 +103,15 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
   const rules::SentenceView view(tokens, lemmas_);
   result.question = std::any_of(tokens.begin(), tokens.end(),
                                 [](const text::Token& t) { return t.kind == text::TokenKind::question_mark; });
-  if (!result.question)
+  // Without a question mark, a question cue ("hoe is dat voor je") makes a question unless a
+  // statement cue ("wat fijn", "so what you're saying") says otherwise.
+  if (!result.question) {
     for (const rules::Pattern& p : question_patterns_)
       if (rules::find_first(p, view)) { result.question = true; break; }
+    if (result.question)
+      for (const rules::Pattern& p : statement_patterns_)
+        if (rules::find_first(p, view)) { result.question = false; break; }
+  }
 
   rules_.detect_index.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan span) {
     const rules::DetectRule& rule = rules_.detect[owner];

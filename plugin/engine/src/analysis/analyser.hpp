@@ -57,6 +57,7 @@ class Analyser {
   const lexicon::LemmaTable& lemmas_;
   text::TokenizerConfig tokenizer_;
   std::vector<rules::Pattern> question_patterns_;
+  std::vector<rules::Pattern> statement_patterns_;
   std::vector<rules::Pattern> topic_patterns_;
   rules::PatternIndex topic_index_;  // owner = topic index
 };

@@ -25,11 +25,12 @@ void with_file(const fs::path& file, std::vector<rules::Diagnostic>& diagnostics
 }
 
 void read_lexicon(rules::JsonReader& reader, const json& root, LocaleData& data) {
-  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "forms", "question_cues"});
+  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "forms", "question_cues", "statement_cues"});
   if (auto v = reader.string_list(root, "", "dictionaries", true)) data.dictionaries = *v;
   if (auto v = reader.string_list(root, "", "placeholders", false)) data.placeholders = *v;
   if (auto v = reader.string_list(root, "", "url_suffixes", false)) data.url_suffixes = *v;
   if (auto v = reader.string_list(root, "", "question_cues", false)) data.question_cues = *v;
+  if (auto v = reader.string_list(root, "", "statement_cues", false)) data.statement_cues = *v;
   data.question_cues_where = reader.source().name();
   const auto forms = root.find("forms");
   if (forms != root.end()) {

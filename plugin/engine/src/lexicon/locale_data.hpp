@@ -37,6 +37,7 @@ struct LocaleData {
   std::vector<std::string> url_suffixes;
   std::unordered_map<std::string, std::string> form_to_lemma;  // folded form -> lemma
   std::vector<std::string> question_cues;                    // patterns
+  std::vector<std::string> statement_cues;                   // patterns that overrule a question cue
   std::string question_cues_where;
   std::vector<Topic> topics;
   std::vector<Resource> resources;

@@ -3,6 +3,7 @@
 #include "text/fold.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace coach::rules {
@@ -62,7 +63,14 @@ std::optional<Alternative> compile_alternative(const std::string& raw, lexicon::
   if ((star_front || star_back) && raw.size() < 3) { problem = "'" + raw + "': a prefix or suffix needs at least two letters"; return std::nullopt; }
   if (star_front) { alt.kind = AltKind::suffix; alt.text = text::fold(raw.substr(1)); return alt; }
   if (star_back) { alt.kind = AltKind::prefix; alt.text = text::fold(raw.substr(0, raw.size() - 1)); return alt; }
-  if (raw.find_first_of("<>*") != std::string::npos) { problem = "unexpected character in '" + raw + "'"; return std::nullopt; }
+  if (raw.find_first_of("<>*(){}[]") != std::string::npos) {
+    problem = "unexpected character in '" + raw + "' (optional words are written (word), phrase groups {a b|c})";
+    return std::nullopt;
+  }
+  if (std::none_of(raw.begin(), raw.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+    problem = "'" + raw + "' never matches a word (punctuation in patterns: ? ! , and ...)";
+    return std::nullopt;
+  }
   alt.kind = AltKind::literal;
   alt.text = text::fold(raw);
   return alt;
@@ -170,15 +178,17 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
       continue;
     }
     Element e;
+    // "dat?" is the word followed by a question mark: trainers write patterns as they type.
+    bool trailing_question = false;
+    if (word.size() > 1 && word.back() == '?') {
+      trailing_question = true;
+      word.pop_back();
+    }
     if (word.size() > 2 && word.front() == '(' && word.back() == ')') {
       e.optional = true;
       word = word.substr(1, word.size() - 2);
-    }
-    // "dat?" is the word followed by a question mark: trainers write patterns as they type.
-    bool trailing_question = false;
-    if (word.size() > 1 && word.back() == '?' && word.find('|') == std::string::npos) {
-      trailing_question = true;
-      word.pop_back();
+    } else if (word.front() == '(' || word.back() == ')') {
+      return fail("unbalanced parentheses in '" + words[w].first + "': an optional element is one word or one set of alternatives, (a|b)");
     }
     std::string problem;
     const std::vector<std::string> raw_alts = split(word, '|');
@@ -217,6 +227,74 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
     return std::nullopt;
   }
   return p;
+}
+
+namespace {
+
+constexpr std::size_t kMaxExpansions = 256;
+
+// "walk-in|drop-in" -> "{walk in|drop in}": hyphenated alternatives are phrases after word
+// segmentation.
+std::string group_hyphenated_alternatives(const std::string& source) {
+  std::string out;
+  std::size_t pos = 0;
+  int depth = 0;
+  while (pos < source.size()) {
+    const std::size_t end = std::min(source.find(' ', pos), source.size());
+    std::string word = source.substr(pos, end - pos);
+    for (char c : word) depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    const bool plain = word.find_first_of("<>*@(){}") == std::string::npos;
+    if (depth == 0 && plain && word.find('|') != std::string::npos && word.find('-') != std::string::npos) {
+      std::replace(word.begin(), word.end(), '-', ' ');
+      word = "{" + word + "}";
+    }
+    out += (out.empty() ? "" : " ") + word;
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, lexicon::LemmaTable& lemmas,
+                                                     PatternError& error) {
+  std::vector<std::string> expanded{group_hyphenated_alternatives(source)};
+  // Expand the first group of every string until none is left.
+  for (std::size_t i = 0; i < expanded.size();) {
+    const std::string s = expanded[i];
+    const std::size_t open = s.find('{');
+    const std::size_t stray = s.find('}');
+    if (open == std::string::npos && stray == std::string::npos) { ++i; continue; }
+    const std::size_t close = open == std::string::npos ? std::string::npos : s.find('}', open);
+    if (open == std::string::npos || close == std::string::npos || s.find('{', open + 1) < close) {
+      error = {(open == std::string::npos ? stray : open) + 1, "unbalanced '{' '}': a phrase group is {a b|c d}, not nested"};
+      return std::nullopt;
+    }
+    std::vector<std::string> options = split(s.substr(open + 1, close - open - 1), '|');
+    expanded.erase(expanded.begin() + static_cast<long>(i));
+    for (auto& option : options) {
+      while (!option.empty() && option.front() == ' ') option.erase(option.begin());
+      while (!option.empty() && option.back() == ' ') option.pop_back();
+      // An empty option makes the phrase optional: "{ik denk dat|} dit is".
+      expanded.insert(expanded.begin() + static_cast<long>(i), s.substr(0, open) + option + (option.empty() ? "" : " ") + s.substr(close + 1));
+    }
+    if (expanded.size() > kMaxExpansions) {
+      error = {open + 1, "phrase groups expand to more than " + std::to_string(kMaxExpansions) + " patterns"};
+      return std::nullopt;
+    }
+  }
+  std::vector<Pattern> out;
+  for (const std::string& s : expanded) {
+    PatternError e;
+    auto p = compile_pattern(s, lemmas, e);
+    if (!p) {
+      error = expanded.size() == 1 && s == source ? e : PatternError{1, e.message};
+      return std::nullopt;
+    }
+    p->source = source;
+    out.push_back(std::move(*p));
+  }
+  return out;
 }
 
 std::optional<TokenSpan> match_at(const Pattern& pattern, const SentenceView& view, std::size_t start) {

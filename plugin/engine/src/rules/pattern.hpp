@@ -42,6 +42,12 @@ struct PatternError {
 std::optional<Pattern> compile_pattern(const std::string& source, lexicon::LemmaTable& lemmas,
                                        PatternError& error);
 
+// Expands phrase groups first ("{ik begrijp|als ik het goed begrijp} dat" is two patterns;
+// "walk-in|drop-in" is read as "{walk in|drop in}"), then compiles each. Every pattern keeps
+// `source` as its source text.
+std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, lexicon::LemmaTable& lemmas,
+                                                     PatternError& error);
+
 // The tokens of one sentence, with lemma ids looked up lazily (most tokens never need them).
 class SentenceView {
  public:

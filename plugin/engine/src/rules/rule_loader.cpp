@@ -40,8 +40,8 @@ std::vector<Pattern> compile_list(JsonReader& reader, const std::vector<std::str
   std::vector<Pattern> out;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     PatternError problem;
-    if (auto p = compile_pattern(sources[i], lemmas, problem)) {
-      out.push_back(std::move(*p));
+    if (auto ps = compile_patterns(sources[i], lemmas, problem)) {
+      for (auto& p : *ps) out.push_back(std::move(p));
     } else {
       reader.error(pointer + "/" + std::to_string(i),
                    "pattern \"" + sources[i] + "\": " + problem.message, problem.column);

@@ -8,9 +8,9 @@ figures the project is held to:
   nl: macro F1 over the ten key practices (target 0.85)
   en: mean F1 over practices with at least 5 required examples (target 0.70)
 
-Splits: messages are split by a hash of their id into 'tune' (2/3, for writing rules) and
-'holdout' (1/3, for reporting); --split all uses everything. The shared dev corpus is always
-in 'tune'.
+Sets: --set dev is tests/eval/data plus the study's dev corpus (rule writers tune on it);
+--set holdout is tests/eval/holdout, written independently and never used to write rules: the
+honest figure. Within the dev set, --split tune|holdout|all splits by a hash of the id.
 """
 import argparse
 import hashlib
@@ -26,11 +26,12 @@ KEY_PRACTICES = ["summarise", "verify_interpretation", "set_goal", "ask_feedback
 TARGETS = {"nl": 0.85, "en": 0.70}
 
 
-def corpus_files(locale):
-    files = [os.path.join(HERE, "data", f) for f in sorted(os.listdir(os.path.join(HERE, "data")))
+def corpus_files(locale, data_set):
+    folder = os.path.join(HERE, "data" if data_set == "dev" else "holdout")
+    files = [os.path.join(folder, f) for f in sorted(os.listdir(folder))
              if f.startswith(locale + "-") and f.endswith(".jsonl")]
     shared = os.path.join(ROOT, "..", "shared", "corpus", "nl-study-dev.jsonl")
-    if locale == "nl" and os.path.exists(shared):
+    if data_set == "dev" and locale == "nl" and os.path.exists(shared):
         files.append(shared)
     return files
 
@@ -41,15 +42,15 @@ def split_of(message_id, path):
     return "holdout" if int(hashlib.sha1(message_id.encode()).hexdigest(), 16) % 3 == 0 else "tune"
 
 
-def load(locale, split):
+def load(locale, split, data_set):
     out = []
-    for path in corpus_files(locale):
+    for path in corpus_files(locale, data_set):
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 m = json.loads(line)
-                if split != "all" and split_of(m["id"], path) != split:
+                if data_set == "dev" and split != "all" and split_of(m["id"], path) != split:
                     continue
                 m["_source"] = f"{os.path.basename(path)}:{n}"
                 out.append(m)
@@ -94,15 +95,18 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--coach", default=os.path.join(ROOT, "build", "bin", "coach"))
     ap.add_argument("--locale", choices=["nl", "en", "both"], default="both")
+    ap.add_argument("--set", dest="data_set", choices=["dev", "holdout"], default="holdout")
     ap.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
+    ap.add_argument("--min-nl", type=float, default=TARGETS["nl"], help="floor for --check (default: the target)")
+    ap.add_argument("--min-en", type=float, default=TARGETS["en"], help="floor for --check (default: the target)")
     ap.add_argument("--errors", metavar="PRACTICE", help="list the misses and false alarms of one practice ('all' for every one)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args()
     failed = False
     for locale in (["nl", "en"] if args.locale == "both" else [args.locale]):
-        messages = load(locale, args.split)
+        messages = load(locale, args.split, args.data_set)
         stats, errors = score(messages, label(args.coach, locale, messages))
-        print(f"\n{locale}: {len(messages)} messages ({args.split})")
+        print(f"\n{locale}: {len(messages)} messages (set {args.data_set}" + (f", split {args.split})" if args.data_set == "dev" else ")"))
         print(f"{'practice':24} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
         f1s = {}
         for p in sorted(stats):
@@ -118,7 +122,7 @@ def main():
             keys = [p for p, (_, support) in f1s.items() if support >= 5]
             summary = sum(f1s[p][0] for p in keys) / len(keys)
             print(f"en mean F1 over {len(keys)} practices with support >= 5: {summary:.3f} (target {TARGETS['en']})")
-        failed |= summary < TARGETS[locale]
+        failed |= summary < (args.min_nl if locale == "nl" else args.min_en)
         if args.errors:
             for kind, p, m in errors:
                 if args.errors in ("all", p):

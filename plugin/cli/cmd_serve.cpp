@@ -382,9 +382,20 @@ json parse_line(const std::string& line) {
   return json::parse(line, limit_depth);
 }
 
-void write_line(const json& reply) {
-  std::cout << coach::boundary::dump(reply) << '\n' << std::flush;
+// One reply as text, its members in the conventional order (nlohmann::json sorts keys).
+std::string serialize(const json& reply) {
+  using coach::boundary::dump;
+  if (reply.is_array()) {
+    std::string out = "[";
+    for (const json& item : reply) out += (out.size() > 1 ? "," : "") + serialize(item);
+    return out + "]";
+  }
+  std::string out = "{\"jsonrpc\":\"2.0\",\"id\":" + dump(reply.at("id"));
+  if (reply.contains("error")) return out + ",\"error\":" + dump(reply.at("error")) + "}";
+  return out + ",\"result\":" + dump(reply.at("result")) + "}";
 }
+
+void write_line(const json& reply) { std::cout << serialize(reply) << '\n' << std::flush; }
 
 // Handles one input line; writes at most one line.
 void serve_line(Server& server, const std::string& line, unsigned long long line_no) {

@@ -15,5 +15,6 @@ int run_transcript(const Args& args);  // per-message practices and nudges of a 
 int run_serve(const Args& args);       // JSON-RPC 2.0 over stdio (cmd_serve.cpp)
 int run_analyse(const Args& args);     // corpus analysis (cmd_analyse.cpp)
 int run_anonymise(const Args& args);   // anonymiser (cmd_anonymise.cpp)
+int run_report(const Args& args);      // session report (cmd_report.cpp)
 
 }  // namespace coach::cli

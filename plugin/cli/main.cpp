@@ -11,6 +11,7 @@ namespace coach::cli {
 __attribute__((weak)) int run_serve(const Args& args);
 __attribute__((weak)) int run_analyse(const Args& args);
 __attribute__((weak)) int run_anonymise(const Args& args);
+__attribute__((weak)) int run_report(const Args& args);
 }  // namespace coach::cli
 
 namespace {
@@ -29,6 +30,7 @@ const Command kCommands[] = {
     {"serve", "JSON-RPC 2.0 over stdin/stdout for hosts in other languages", coach::cli::run_serve},
     {"analyse", "code conversations with the study's scheme and print the aggregate table", coach::cli::run_analyse},
     {"anonymise", "replace names, places, numbers and addresses with placeholders", coach::cli::run_anonymise},
+    {"report", "session report: a printable page (and JSON) comparing one conversation with the study", coach::cli::run_report},
 };
 
 int usage(std::ostream& out) {

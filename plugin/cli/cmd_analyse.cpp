@@ -30,7 +30,8 @@ constexpr const char* kHelp =
     "  --out PATH       write there instead of standard output\n"
     "\n"
     "A file that cannot be read is named on stderr and skipped; the others are still analysed\n"
-    "and the exit status is 1. Message text never appears in the output.\n";
+    "and the exit status is 1. Message text never appears in the output. --locale applies to\n"
+    "every file: analyse Dutch and English transcripts in separate runs.\n";
 
 // The files named, with folders expanded to their transcripts in name order.
 std::vector<std::string> expand(const std::vector<std::string>& paths) {
@@ -89,12 +90,12 @@ int run_analyse(const Args& args) {
     for (const auto& e : t.errors) std::cerr << "coach analyse: " << e << "\n";
     failed = failed || !t.errors.empty();
     if (t.messages.empty()) continue;
-    codings.push_back(report::code_conversation(engine, t.messages, channel, file == "-" ? "<stdin>" : file));
+    codings.push_back(report::code_conversation(engine, t.messages, channel, t.name));
   }
   const report::Aggregate aggregate = report::aggregate(codings);
   const std::string& locale = options->engine.locale;
   std::string output;
-  if (format == "table") output = report::corpus_text(codings, aggregate, locale);
+  if (format == "table") output = report::corpus_text(aggregate, locale);
   else if (format == "csv") output = report::corpus_csv(codings);
   else if (format == "html") output = report::corpus_html(codings, aggregate, locale);
   else output = report::corpus_json(codings, aggregate, locale).dump(2) + "\n";

@@ -42,8 +42,8 @@ int run_anonymise(const Args& args) {
     else if (file.empty()) file = p;
     else { std::cerr << "coach anonymise: one file at a time\n"; return 2; }
   }
-  if (file.empty()) file = "-";
-  const std::string name = file == "-" ? "<stdin>" : file;
+  if (file.empty()) file = std::string("-");  // (not = "-": a GCC 12 -Wrestrict false positive)
+  const std::string name = report::display_name(file);
   std::string text, error;
   if (!report::read_input(file, text, error)) {
     std::cerr << "coach anonymise: " << error << "\n";

@@ -42,14 +42,13 @@ int run_report(const Args& args) {
     else { std::cerr << "coach report: one file at a time\n"; return 2; }
   }
   if (file.empty()) { std::cerr << kHelp; return 2; }
-  if (html_path.empty() && json_path.empty()) html_path = "-";
+  if (html_path.empty() && json_path.empty()) html_path = std::string("-");  // (see cmd_anonymise.cpp)
   const report::LoadedTranscript t = report::load_transcript(file, channel);
   for (const auto& e : t.errors) std::cerr << "coach report: " << e << "\n";
   if (t.messages.empty()) return 1;
   const auto engine = make_engine(options->engine, "report");
   if (!engine) return 2;
-  const std::string name = file == "-" ? "<stdin>" : file;
-  const report::ConversationCoding coding = report::code_conversation(engine, t.messages, channel, name);
+  const report::ConversationCoding coding = report::code_conversation(engine, t.messages, channel, t.name);
   const std::string& locale = options->engine.locale;
   if (!html_path.empty())
     if (const std::string error = report::write_output(html_path, report::session_html(coding, t.messages, locale));

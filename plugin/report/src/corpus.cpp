@@ -76,9 +76,7 @@ std::vector<Figure> figures(const Aggregate& a, std::string_view locale) {
 
 }  // namespace
 
-std::string corpus_text(const std::vector<ConversationCoding>& conversations, const Aggregate& a,
-                        std::string_view locale) {
-  (void)conversations;
+std::string corpus_text(const Aggregate& a, std::string_view locale) {
   const bool n = nl(locale);
   std::ostringstream out;
   out << channel_counts(a, locale) << "\n\n";

@@ -14,6 +14,11 @@
 
 namespace coach::report {
 
+std::string display_name(const std::string& path) {
+  if (path == "-") return "<stdin>";
+  return path;
+}
+
 bool read_input(const std::string& path, std::string& text, std::string& error) {
   std::ostringstream buffer;
   if (path == "-") {
@@ -38,7 +43,7 @@ bool read_input(const std::string& path, std::string& text, std::string& error) 
 
 LoadedTranscript load_transcript(const std::string& path, Channel channel) {
   LoadedTranscript t;
-  t.path = path;
+  t.name = display_name(path);
   std::string text, error;
   if (!read_input(path, text, error)) {
     t.errors.push_back(error);
@@ -46,9 +51,14 @@ LoadedTranscript load_transcript(const std::string& path, Channel channel) {
   }
   std::vector<TranscriptProblem> problems;
   t.messages = parse_transcript(text, problems, channel);
-  const std::string name = path == "-" ? "<stdin>" : path;
-  for (const auto& p : problems)
-    t.errors.push_back(name + (p.line > 0 ? ":" + std::to_string(p.line) : "") + ": error: " + p.message);
+  for (const auto& p : problems) {
+    std::string error = t.name;
+    if (p.line > 0) {
+      error += ':';
+      error += std::to_string(p.line);
+    }
+    t.errors.push_back(error + ": error: " + p.message);
+  }
   return t;
 }
 
@@ -60,7 +70,9 @@ std::string write_output(const std::string& path, std::string_view content) {
   }
   namespace fs = std::filesystem;
   const fs::path target(path);
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+  std::string temp_name = ".";
+  temp_name += target.filename().string() + ".tmp" + std::to_string(::getpid());
+  const fs::path temp = target.parent_path() / temp_name;
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return path + ": cannot write: " + std::strerror(errno);

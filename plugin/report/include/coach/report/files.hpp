@@ -9,12 +9,15 @@
 
 namespace coach::report {
 
+// How messages name a path: "<stdin>" for "-".
+std::string display_name(const std::string& path);
+
 // The whole of file `path` ("-" reads stdin). On failure returns false and sets `error` to
 // "PATH: cannot open file" (or "is a folder").
 bool read_input(const std::string& path, std::string& text, std::string& error);
 
 struct LoadedTranscript {
-  std::string path;
+  std::string name;  // display_name(path)
   std::vector<Message> messages;
   std::vector<std::string> errors;  // "PATH:LINE: error: ..." or "PATH: cannot open file"
 };

@@ -15,8 +15,7 @@ namespace coach::report {
 
 // Corpus analysis (coach analyse).
 // The study's table as plain text for a terminal.
-std::string corpus_text(const std::vector<ConversationCoding>& conversations, const Aggregate& aggregate,
-                        std::string_view locale);
+std::string corpus_text(const Aggregate& aggregate, std::string_view locale);
 // One row per conversation, with a header row (RFC 4180 quoting).
 std::string corpus_csv(const std::vector<ConversationCoding>& conversations);
 // {"aggregate": {...}, "conversations": [...]}: everything, never message text.

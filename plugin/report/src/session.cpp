@@ -243,6 +243,9 @@ std::string reply_chart(const ConversationCoding& c, std::string_view locale) {
       svg += html::svg_text(g.x(i), top + plot - h - 3, "!", "", "middle");
   }
   svg += line(g.left(), top + plot, g.left() + c.messages.size() * g.cell, top + plot, "grid");
+  const bool timed = std::any_of(c.messages.begin(), c.messages.end(), [](const MessageCoding& m) { return m.reply_seconds; });
+  if (!timed)
+    svg += html::svg_text(g.left() + 10, top + plot / 2, n ? "geen tijden in dit transcript" : "no times in this transcript");
   if (c.channel == Channel::chat) {
     const double y = top + plot - plot * kSilenceSeconds / most;
     svg += line(g.left(), y, g.left() + c.messages.size() * g.cell, y, "limit");

@@ -28,6 +28,7 @@
 #include <wx/weakref.h>
 
 #include <cstdio>
+#include <vector>
 
 namespace coach::demo {
 
@@ -276,7 +277,7 @@ wxWindow* MainFrame::BuildEmailPage(wxWindow* parent) {
 
 void MainFrame::AddMessage(const ChatMessage& message) {
   ChatMessage m = message;
-  if (m.id.empty()) m.id = "m" + std::to_string(m_messages.size() + 1);
+  if (m.id.empty()) m.id = std::to_string(m_messages.size() + 1).insert(0, 1, 'm');
   m_messages.push_back(m);
   m_panel->AddMessage(m.role, wxString::FromUTF8(m.text), wxString::FromUTF8(m.time), m.channel);
   MessagesChanged();
@@ -459,25 +460,40 @@ bool MainFrame::SaveScreenshot(const wxString& path, wxString* error) {
   Raise();
   Refresh();
   Update();
-  const wxSize size = GetClientSize();
+  // The whole frame: the client area, the menu bar and the status bar, each blitted from its
+  // window's client DC into one bitmap. If this backend cannot read windows back, the same
+  // rectangle is taken from the screen.
+  const wxPoint frameOrigin = GetScreenPosition();
+  const wxRect client(ClientToScreen(wxPoint(0, 0)) - frameOrigin, GetClientSize());
+  wxRect all = client;
+  std::vector<wxWindow*> parts = {this};
+  for (wxWindow* w : {static_cast<wxWindow*>(GetMenuBar()), static_cast<wxWindow*>(GetStatusBar())})
+    if (w && w->IsShown()) {
+      parts.push_back(w);
+      all.Union(wxRect(w->ClientToScreen(wxPoint(0, 0)) - frameOrigin, w->GetClientSize()));
+    }
+  all.Intersect(wxRect(wxPoint(0, 0), GetSize()));
   wxImage image;
   {
-    // The frame's client area (what a host embeds: notebook and coach), blitted from the window.
-    wxBitmap bmp(size.x, size.y, 24);
-    wxClientDC window(this);
+    wxBitmap bmp(all.width, all.height, 24);
     wxMemoryDC mem(bmp);
-    if (mem.Blit(0, 0, size.x, size.y, &window, 0, 0)) {
-      mem.SelectObject(wxNullBitmap);
-      image = bmp.ConvertToImage();
+    mem.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_BTNFACE)));
+    mem.Clear();
+    bool ok = true;
+    for (wxWindow* w : parts) {
+      wxClientDC dc(w);
+      const wxPoint at = w->ClientToScreen(wxPoint(0, 0)) - frameOrigin - all.GetPosition();
+      const wxSize sz = w->GetClientSize();
+      ok = mem.Blit(at.x, at.y, sz.x, sz.y, &dc, 0, 0) && ok;
     }
+    mem.SelectObject(wxNullBitmap);
+    if (ok) image = bmp.ConvertToImage();
   }
-  if (IsBlank(image)) {
-    // Some backends cannot read back a window: take the same rectangle from the screen.
-    wxBitmap bmp(size.x, size.y, 24);
+  if (IsBlank(image.GetSubImage(wxRect(client.GetPosition() - all.GetPosition(), client.GetSize())))) {
+    wxBitmap bmp(all.width, all.height, 24);
     wxScreenDC screen;
     wxMemoryDC mem(bmp);
-    const wxPoint origin = ClientToScreen(wxPoint(0, 0));
-    if (mem.Blit(0, 0, size.x, size.y, &screen, origin.x, origin.y)) {
+    if (mem.Blit(0, 0, all.width, all.height, &screen, frameOrigin.x + all.x, frameOrigin.y + all.y)) {
       mem.SelectObject(wxNullBitmap);
       image = bmp.ConvertToImage();
     }

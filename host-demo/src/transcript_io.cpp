@@ -299,4 +299,11 @@ std::string DisplayTime(const std::string& time) {
   return time;
 }
 
+std::string DisplayDateTime(const std::string& time) {
+  static const std::regex date(R"(^(\d{4}-\d{2}-\d{2})[T ])");
+  std::smatch m;
+  if (std::regex_search(time, m, date)) return m[1].str() + " " + DisplayTime(time);
+  return DisplayTime(time);
+}
+
 }  // namespace coach::demo

@@ -56,5 +56,7 @@ bool LoadScript(const std::string& path, ClientScript& out, std::string& error);
 
 // "19:18" for "19:18", "2015-03-02T19:18:00" and "2015-03-02 19:18"; the input otherwise.
 std::string DisplayTime(const std::string& time);
+// "2015-03-05 21:30" for ISO 8601 times with a date; DisplayTime otherwise.
+std::string DisplayDateTime(const std::string& time);
 
 }  // namespace coach::demo

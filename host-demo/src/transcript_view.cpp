@@ -16,7 +16,7 @@ constexpr int kPadX = 12;      // inside a bubble
 constexpr int kPadY = 8;
 constexpr int kMargin = 14;    // between bubble and view edge
 constexpr int kHeaderGap = 3;  // header to bubble
-constexpr int kItemGap = 12;   // between messages
+constexpr int kItemGap = 14;   // between messages
 
 wxColour Mix(const wxColour& a, const wxColour& b, double t) {
   auto m = [t](int x, int y) { return static_cast<unsigned char>(x + (y - x) * t + 0.5); };
@@ -41,23 +41,56 @@ TranscriptView::TranscriptView(wxWindow* parent, const std::vector<ChatMessage>*
   SetBackgroundColour(Base());
   SetName(_("Conversation transcript"));
   SetHelpText(_("Messages of this conversation, oldest first."));
+  m_emptyHint = _("No messages yet. Write to the client below, open a conversation (Ctrl+O) "
+                  "or play a scripted client (Ctrl+P).");
   Bind(wxEVT_SIZE, &TranscriptView::OnSize, this);
+  Bind(wxEVT_PAINT, &TranscriptView::OnPaint, this);
   MessagesChanged();
 }
 
 void TranscriptView::MessagesChanged() {
   SetItemCount(m_messages->size());
   RefreshAll();
-  if (!m_messages->empty()) ScrollToRow(m_messages->size() - 1);
+  ScrollToNewest();
+}
+
+void TranscriptView::ScrollToNewest() {
+  // The first row from which the newest messages fill the view.
+  const int height = GetClientSize().y;
+  size_t first = m_messages->size();
+  int used = 0;
+  while (first > 0) {
+    used += OnMeasureItem(first - 1);
+    if (used > height && first < m_messages->size()) break;
+    --first;
+  }
+  if (first < m_messages->size()) ScrollToRow(first);
 }
 
 void TranscriptView::OnSize(wxSizeEvent& event) {
   event.Skip();
-  const int w = GetClientSize().x;
-  if (w != m_lastWidth) {
-    m_lastWidth = w;
+  const wxSize size = GetClientSize();
+  if (size != m_lastSize) {
+    m_lastSize = size;
     RefreshAll();  // bubble heights depend on the width
+    CallAfter([this] { ScrollToNewest(); });
   }
+}
+
+void TranscriptView::OnPaint(wxPaintEvent& event) {
+  if (!m_messages->empty()) {
+    event.Skip();  // wxVListBox draws the rows
+    return;
+  }
+  // An empty conversation says how to start one.
+  wxPaintDC dc(this);
+  dc.SetBackground(wxBrush(Base()));
+  dc.Clear();
+  dc.SetFont(GetFont());
+  dc.SetTextForeground(Mix(Ink(), Base(), 0.45));
+  const wxRect r = GetClientRect().Deflate(2 * kMargin);
+  const wxString hint = coach::wx::WrapText(m_emptyHint, r.width, dc);
+  dc.DrawLabel(hint, r, wxALIGN_CENTER);
 }
 
 TranscriptView::Layout TranscriptView::Compute(size_t n, int width, wxDC& dc) const {
@@ -67,7 +100,7 @@ TranscriptView::Layout TranscriptView::Compute(size_t n, int width, wxDC& dc) co
   const bool email = m.channel == COACH_CHANNEL_EMAIL;
   wxString header = RoleLabel(m.role);
   if (email) header += wxString::FromUTF8(" \xC2\xB7 ") + _("e-mail");
-  const std::string time = DisplayTime(m.time);
+  const std::string time = email ? DisplayDateTime(m.time) : DisplayTime(m.time);
   if (!time.empty()) header += wxString::FromUTF8(" \xC2\xB7 ") + wxString::FromUTF8(time);
   l.header = header;
 

@@ -30,9 +30,12 @@ class TranscriptView : public wxVListBox {
   };
   Layout Compute(size_t n, int width, wxDC& dc) const;
   void OnSize(wxSizeEvent& event);
+  void OnPaint(wxPaintEvent& event);
+  void ScrollToNewest();
 
   const std::vector<ChatMessage>* m_messages;
-  int m_lastWidth = -1;
+  wxSize m_lastSize;
+  wxString m_emptyHint;
 };
 
 // Translated name of a role as the transcript shows it.

@@ -1,19 +1,23 @@
 // GUI test of the coach panel inside the demo host (run under Xvfb by run_gui_test.sh).
 //
 //   coach_gui_test --conversation FILE --screenshot PNG [--crisis-screenshot PNG]
+//                  [--english-screenshot PNG]
 //
 // Opens a Dutch conversation that ends with a long client message, types a counsellor draft
 // that jumps to advice and a referral without checking the interpretation into the demo's chat
 // box, key by key, and checks through the panel's public accessors that the coach asks to
 // verify the interpretation. Then checks that the nudge goes once the draft verifies, that Enter
 // sends, that Dismiss hides a nudge, and that crisis language raises the banner which cannot be
-// snoozed. Prints one "ok"/"not ok" line per check; exit status 0 when all pass.
+// snoozed, and that switching the language to English keeps the conversation. Prints one
+// "ok"/"not ok" line per check; exit status 0 when all pass.
 #include "main_frame.hpp"
 
 #include <coach/wx/coach_panel.hpp>
 
 #include <wx/app.h>
+#include <wx/button.h>
 #include <wx/ffile.h>
+#include <wx/menu.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
 #include <wx/utils.h>
@@ -78,11 +82,22 @@ class GuiTest : public wxApp {
            detail.empty() ? "" : "  # ", detail.c_str());
     fflush(stdout);
   }
-  // The panel has analysed everything sent to it and shown the result.
+  // The panel has analysed everything sent to it and shown the result, and GTK has had 300 ms
+  // to lay it out and paint it (screenshots come right after).
   bool Settled() {
-    return !m_frame->IsBusy() && m_frame->GetCoachPanel()->GetUpdateCount() > m_updatesBefore;
+    const bool done =
+        !m_frame->IsBusy() && m_frame->GetCoachPanel()->GetUpdateCount() > m_updatesBefore;
+    if (!done) {
+      m_settledSince = 0;
+      return false;
+    }
+    if (m_settledSince == 0) m_settledSince = wxGetUTCTimeMillis();
+    return (wxGetUTCTimeMillis() - m_settledSince).ToLong() >= 300;
   }
-  void MarkUpdates() { m_updatesBefore = m_frame->GetCoachPanel()->GetUpdateCount(); }
+  void MarkUpdates() {
+    m_updatesBefore = m_frame->GetCoachPanel()->GetUpdateCount();
+    m_settledSince = 0;
+  }
   void OnTick(wxTimerEvent&);
   void Finish();
 
@@ -95,7 +110,7 @@ class GuiTest : public wxApp {
   std::uint64_t m_updatesBefore = 0;
   int m_checks = 0;
   bool m_failed = false;
-  wxString m_conversation, m_screenshot, m_crisisShot;
+  wxString m_conversation, m_screenshot, m_crisisShot, m_englishShot;
   wxLongLong m_lastTypeTick = 0;
   long m_maxTypeGap = 0;
   std::string m_dismissed;
@@ -108,6 +123,7 @@ bool GuiTest::OnInit() {
     if (key == "--conversation") m_conversation = value;
     else if (key == "--screenshot") m_screenshot = value;
     else if (key == "--crisis-screenshot") m_crisisShot = value;
+    else if (key == "--english-screenshot") m_englishShot = value;
   }
   if (m_conversation.empty() || m_screenshot.empty()) {
     fprintf(stderr, "usage: coach_gui_test --conversation FILE --screenshot PNG "
@@ -160,6 +176,31 @@ bool GuiTest::OnInit() {
     Check(m_frame->SaveScreenshot(m_screenshot, &error), "screenshot saved to " +
           m_screenshot.utf8_string(), error.utf8_string());
   });
+  Then("keyboard", [this, panel] {
+    // Tab from the chat box reaches the panel's buttons (no dead stops on the way).
+    m_frame->Raise();
+    m_frame->GetChatInput()->SetFocus();
+    std::vector<std::string> seen;
+    bool reached = false;
+    for (int i = 0; i < 8 && !reached; ++i) {
+      wxWindow* focus = wxWindow::FindFocus();
+      if (!focus) break;
+      focus->Navigate(wxNavigationKeyEvent::IsForward);
+      wxWindow* now = wxWindow::FindFocus();
+      if (!now) break;
+      seen.push_back(wxString(now->GetClassInfo()->GetClassName()).utf8_string() + " '" +
+                     now->GetLabel().utf8_string() + "'");
+      bool inPanel = false;
+      for (wxWindow* w = now; w; w = w->GetParent()) inPanel = inPanel || w == panel;
+      reached = inPanel && dynamic_cast<wxButton*>(now) != nullptr;
+    }
+    if (wxWindow::FindFocus() == nullptr && seen.empty())
+      Check(true, "keyboard focus is not available on this display (skipped)");
+    else
+      Check(reached, "Tab from the chat box reaches a button in the coach panel",
+            "focus went to " + Join(seen));
+    m_frame->GetChatInput()->SetFocus();
+  });
   // Hold the window still while run_gui_test.sh grabs the screen with `import -window root`.
   Then("signal ready", [] {
     wxString ready;
@@ -183,24 +224,12 @@ bool GuiTest::OnInit() {
     Check(!Has(panel->VisibleNudgeIds(), "verify_interpretation"),
           "the verify_interpretation nudge goes away", "visible: " + Join(panel->VisibleNudgeIds()));
   });
-  Then("press Enter", [this] {
-    const std::size_t before = m_frame->GetMessages().size();
-    wxKeyEvent key(wxEVT_KEY_DOWN);
-    key.m_keyCode = WXK_RETURN;
-    key.SetEventObject(m_frame->GetChatInput());
-    MarkUpdates();
-    m_frame->GetChatInput()->GetEventHandler()->ProcessEvent(key);
-    Check(m_frame->GetMessages().size() == before + 1 &&
-              m_frame->GetMessages().back().role == COACH_ROLE_COUNSELLOR,
-          "Enter sends the draft as a counsellor message");
-    Check(m_frame->GetChatInput()->IsEmpty(), "the chat box is empty after sending");
-  });
-  WaitFor("the sent message is analysed", [this] { return Settled(); });
   Then("dismiss", [this, panel] {
-    const auto ids = panel->VisibleNudgeIds();
+    std::vector<std::string> ids;
+    for (const std::string& id : panel->VisibleNudgeIds())
+      if (id != "crisis") ids.push_back(id);
     if (ids.empty()) {
-      // Nothing to dismiss: write a draft that invites a nudge.
-      Check(true, "no nudge to dismiss after a verified reply (skipped)");
+      Check(true, "no nudge left to dismiss after a verified reply (skipped)");
       return;
     }
     const std::string id = ids.front();
@@ -215,6 +244,25 @@ bool GuiTest::OnInit() {
       Check(!Has(panel->VisibleNudgeIds(), m_dismissed), "the dismissed nudge stays hidden",
             "visible: " + Join(panel->VisibleNudgeIds()));
   });
+  Then("press Enter", [this] {
+    const std::size_t before = m_frame->GetMessages().size();
+    wxKeyEvent key(wxEVT_KEY_DOWN);
+    key.m_keyCode = WXK_RETURN;
+    key.SetEventObject(m_frame->GetChatInput());
+    MarkUpdates();
+    m_frame->GetChatInput()->GetEventHandler()->ProcessEvent(key);
+    Check(m_frame->GetMessages().size() == before + 1 &&
+              m_frame->GetMessages().back().role == COACH_ROLE_COUNSELLOR,
+          "Enter sends the draft as a counsellor message");
+    Check(m_frame->GetChatInput()->IsEmpty(), "the chat box is empty after sending");
+  });
+  WaitFor("the sent message is analysed", [this] { return Settled(); });
+  Then("still dismissed", [this, panel] {
+    if (!m_dismissed.empty())
+      Check(!Has(panel->VisibleNudgeIds(), m_dismissed),
+            "a dismissed nudge stays hidden after the next message",
+            "visible: " + Join(panel->VisibleNudgeIds()));
+  });
   Then("client signals crisis", [this] {
     MarkUpdates();
     m_frame->AddClientMessage(wxString::FromUTF8(kCrisisMessage));
@@ -226,6 +274,11 @@ bool GuiTest::OnInit() {
           "visible: " + Join(ids));
     Check(!ids.empty() && ids.front() == "crisis", "the crisis nudge comes first");
     Check(!panel->SnoozeNudge("crisis"), "the crisis nudge cannot be snoozed");
+    if (!m_crisisShot.empty()) {
+      wxString error;
+      Check(m_frame->SaveScreenshot(m_crisisShot, &error),
+            "crisis screenshot saved to " + m_crisisShot.utf8_string(), error.utf8_string());
+    }
     m_acknowledged = panel->IsCrisisBannerShown();
     MarkUpdates();
     if (m_acknowledged) panel->AcknowledgeCrisis();
@@ -238,11 +291,28 @@ bool GuiTest::OnInit() {
     for (const auto& n : panel->GetState().nudges)
       if (n.id == "crisis") acknowledged = n.acknowledged;
     Check(acknowledged, "the crisis nudge is marked acknowledged");
-    if (!m_crisisShot.empty()) {
-      wxString error;
-      Check(m_frame->SaveScreenshot(m_crisisShot, &error),
-            "crisis screenshot saved to " + m_crisisShot.utf8_string(), error.utf8_string());
-    }
+  });
+  Then("switch to English", [this] {
+    const std::size_t messages = m_frame->GetMessages().size();
+    m_frame->SwitchLanguage("en");  // rebuilds the window; the old one is destroyed
+    m_frame = dynamic_cast<MainFrame*>(GetTopWindow());
+    Check(m_frame != nullptr && m_frame->GetOptions().locale == "en" &&
+              m_frame->GetMessages().size() == messages,
+          "Language > English rebuilds the window with the same conversation");
+    if (!m_frame) return;
+    Check(m_frame->GetMenuBar()->GetMenuLabelText(0) == "File", "the menus are in English",
+          m_frame->GetMenuBar()->GetMenuLabelText(0).utf8_string());
+    MarkUpdates();
+  });
+  WaitFor("the English coach is up to date", [this] { return !m_frame || Settled(); });
+  Then("English coach", [this] {
+    if (!m_frame) return;
+    const auto& st = m_frame->GetCoachPanel()->GetState();
+    Check(st.ready && st.error.empty(), "the English coach engine loaded", st.error);
+    wxString error;
+    if (!m_englishShot.empty())
+      Check(m_frame->SaveScreenshot(m_englishShot, &error),
+            "English screenshot saved to " + m_englishShot.utf8_string(), error.utf8_string());
   });
 
   m_timer.SetOwner(this);

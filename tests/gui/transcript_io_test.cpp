@@ -115,6 +115,9 @@ void TestDisplayTime() {
   Check(DisplayTime("19:18") == "19:18" && DisplayTime("2015-03-02T19:18:00") == "19:18" &&
             DisplayTime("2015-03-02 9:05") == "09:05" && DisplayTime("") == "",
         "times display as HH:MM");
+  Check(DisplayDateTime("2015-03-05T21:30:00") == "2015-03-05 21:30" &&
+            DisplayDateTime("21:30") == "21:30",
+        "e-mail times display with their date");
 }
 
 }  // namespace

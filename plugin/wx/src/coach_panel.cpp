@@ -46,11 +46,18 @@ wxString PhaseLabel(const std::string& phase) {
   return s;
 }
 
-wxWindow* Rule(wxWindow* parent) {
-  auto* line = new wxWindow(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 1));
-  line->SetMinSize(wxSize(-1, 1));
-  return line;
-}
+// A 1 px separator in the theme's border colour; never a stop for the keyboard.
+class Separator : public wxWindow {
+ public:
+  explicit Separator(wxWindow* parent)
+      : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 1), wxBORDER_NONE) {
+    SetMinSize(wxSize(-1, 1));
+  }
+  bool AcceptsFocus() const override { return false; }
+  bool AcceptsFocusFromKeyboard() const override { return false; }
+};
+
+wxWindow* Rule(wxWindow* parent) { return new Separator(parent); }
 
 bool Contains(const wxWindow* outer, const wxWindow* w) {
   for (; w; w = w->GetParent())

@@ -108,24 +108,37 @@ std::string checklist_chart(const ConversationCoding& c, std::string_view locale
   return svg + "</svg>\n";
 }
 
+// Charts over the turns: labels on the left, a column per message.
 struct Grid {
   double label_w = 230;
   double cell = 20;
+  std::size_t messages = 0;
   double left() const { return label_w; }
+  double right() const { return label_w + messages * cell; }
   double x(std::size_t i) const { return label_w + i * cell + cell / 2; }
+  // The <svg> of a chart `margin` wider than the columns.
+  std::string open(double margin, double height, std::string_view title) const {
+    return html::svg_open(std::max(right() + margin, 400.0), height, title);
+  }
 };
 
 Grid grid_for(std::size_t messages) {
   Grid g;
+  g.messages = messages;
   g.cell = std::clamp(560.0 / std::max<std::size_t>(messages, 1), 6.0, 24.0);
   return g;
 }
 
+// "message 5" / "bericht 5" for the message at 0-based `index`.
+std::string message_ref(std::size_t index, std::string_view locale) {
+  return (nl(locale) ? "bericht " : "message ") + std::to_string(index + 1);
+}
+
 // Message numbers along the bottom of a chart, every few messages.
-std::string turn_axis(const Grid& g, std::size_t messages, double y) {
+std::string turn_axis(const Grid& g, double y) {
   std::string out;
-  const std::size_t step = messages <= 20 ? 1 : messages <= 50 ? 5 : 10;
-  for (std::size_t i = 0; i < messages; ++i)
+  const std::size_t step = g.messages <= 20 ? 1 : g.messages <= 50 ? 5 : 10;
+  for (std::size_t i = 0; i < g.messages; ++i)
     if ((i + 1) % step == 0 || i == 0) out += html::svg_text(g.x(i), y, std::to_string(i + 1), "small", "middle");
   return out;
 }
@@ -136,26 +149,23 @@ std::string practices_chart(const ConversationCoding& c, std::string_view locale
   const auto practices = charted_practices(c);
   const Grid g = grid_for(c.messages.size());
   const double row_h = 20, top = 22;
-  const double width = g.left() + c.messages.size() * g.cell + 20;
   const double height = top + practices.size() * row_h + 30;
-  std::string svg = html::svg_open(std::max(width, 400.0), height,
-                                   n ? "Praktijken per bericht" : "Practices per message");
+  std::string svg = g.open(20, height, n ? "Praktijken per bericht" : "Practices per message");
   // The strip on top says who wrote each message.
   for (std::size_t i = 0; i < c.messages.size(); ++i)
     svg += rect(g.left() + i * g.cell + 1, 4, g.cell - 2, 10, role_class(c.messages[i].role),
-                (n ? "bericht " : "message ") + std::to_string(i + 1) + ": " + role_name(c.messages[i].role, locale));
+                message_ref(i, locale) + ": " + role_name(c.messages[i].role, locale));
   for (std::size_t r = 0; r < practices.size(); ++r) {
     const double y = top + r * row_h;
-    svg += line(g.left(), y + row_h, g.left() + c.messages.size() * g.cell, y + row_h, "grid");
+    svg += line(g.left(), y + row_h, g.right(), y + row_h, "grid");
     svg += html::svg_text(g.left() - 8, y + 14, practice_label(practices[r], locale), "", "end");
     for (std::size_t i : indexes_showing(c, practices[r]))
       svg += "<circle cx=\"" + html::number(g.x(i), 1) + "\" cy=\"" + html::number(y + row_h / 2, 1) + "\" r=\"" +
              html::number(std::min(g.cell / 2 - 1, 7.0), 1) + "\" class=\"" + role_class(c.messages[i].role) +
-             "\"><title>" + html::escape((n ? "bericht " : "message ") + std::to_string(i + 1) + ": " +
-                                         practice_label(practices[r], locale)) +
+             "\"><title>" + html::escape(message_ref(i, locale) + ": " + practice_label(practices[r], locale)) +
              "</title></circle>";
   }
-  svg += turn_axis(g, c.messages.size(), height - 12);
+  svg += turn_axis(g, height - 12);
   svg += html::svg_text(g.left() - 8, height - 12, n ? "bericht" : "message", "small", "end");
   return svg + "</svg>\n";
 }
@@ -166,13 +176,12 @@ std::string phases_chart(const ConversationCoding& c, std::string_view locale) {
   const auto phases = charted_phases(c);
   const Grid g = grid_for(c.messages.size());
   const double row_h = 22, top = 8;
-  const double width = g.left() + c.messages.size() * g.cell + 120;
   const double height = top + phases.size() * row_h + 28;
-  std::string svg = html::svg_open(std::max(width, 400.0), height, n ? "Fasen van het gesprek" : "Phases of the conversation");
+  std::string svg = g.open(120, height, n ? "Fasen van het gesprek" : "Phases of the conversation");
   for (std::size_t r = 0; r < phases.size(); ++r) {
     const double y = top + r * row_h;
     const auto first = first_reached(c, phases[r]);
-    svg += rect(g.left(), y + 3, c.messages.size() * g.cell, row_h - 6, "unreached");
+    svg += rect(g.left(), y + 3, g.right() - g.left(), row_h - 6, "unreached");
     svg += html::svg_text(g.left() - 8, y + 15, phase_label(phases[r], locale), first ? "" : "small", "end");
     for (std::size_t i = 0; i < c.messages.size(); ++i)
       if (c.messages[i].phase == phases[r])
@@ -183,12 +192,12 @@ std::string phases_chart(const ConversationCoding& c, std::string_view locale) {
              html::escape((n ? "bereikt bij bericht " : "reached at message ") + std::to_string(*first + 1)) +
              "</title></path>";
     }
-    svg += html::svg_text(g.left() + c.messages.size() * g.cell + 8, y + 15,
-                          first ? (n ? "bericht " : "message ") + std::to_string(*first + 1)
+    svg += html::svg_text(g.right() + 8, y + 15,
+                          first ? message_ref(*first, locale)
                                 : (n ? "niet bereikt" : "not reached"),
                           "small");
   }
-  svg += turn_axis(g, c.messages.size(), height - 10);
+  svg += turn_axis(g, height - 10);
   return svg + "</svg>\n";
 }
 
@@ -200,21 +209,20 @@ std::string words_chart(const ConversationCoding& c, std::string_view locale) {
   for (const auto& m : c.messages) most = std::max(most, m.measures.words);
   const double half = 70, mid = 10 + half;
   const double height = mid + half + 28;
-  std::string svg = html::svg_open(std::max(g.left() + c.messages.size() * g.cell + 20, 400.0), height,
-                                   n ? "Woorden per bericht" : "Words per message");
+  std::string svg = g.open(20, height, n ? "Woorden per bericht" : "Words per message");
   svg += html::svg_text(g.left() - 8, mid - half / 2, (n ? "hulpverlener" : "counsellor"), "", "end");
   svg += html::svg_text(g.left() - 8, mid + half / 2, (n ? "hulpvrager" : "client"), "", "end");
   svg += html::svg_text(g.left() - 8, 18, std::to_string(most) + (n ? " woorden" : " words"), "small", "end");
   for (std::size_t i = 0; i < c.messages.size(); ++i) {
     const auto& m = c.messages[i];
     const double h = half * m.measures.words / most;
-    const std::string title = (n ? "bericht " : "message ") + std::to_string(i + 1) + ": " +
+    const std::string title = message_ref(i, locale) + ": " +
                               std::to_string(m.measures.words) + (n ? " woorden" : " words");
     if (m.role == Role::counsellor) svg += rect(g.left() + i * g.cell + 1, mid - h, g.cell - 2, h, "counsellor", title);
     else svg += rect(g.left() + i * g.cell + 1, mid, g.cell - 2, h, "client", title);
   }
-  svg += line(g.left(), mid, g.left() + c.messages.size() * g.cell, mid, "grid");
-  svg += turn_axis(g, c.messages.size(), height - 10);
+  svg += line(g.left(), mid, g.right(), mid, "grid");
+  svg += turn_axis(g, height - 10);
   return svg + "</svg>\n";
 }
 
@@ -227,31 +235,30 @@ std::string reply_chart(const ConversationCoding& c, std::string_view locale) {
     if (m.reply_seconds) most = std::max(most, *m.reply_seconds);
   const double plot = 120, top = 14;
   const double height = top + plot + 30;
-  std::string svg = html::svg_open(std::max(g.left() + c.messages.size() * g.cell + 20, 400.0), height,
-                                   n ? "Reactietijd per bericht" : "Reply time per message");
+  std::string svg = g.open(20, height, n ? "Reactietijd per bericht" : "Reply time per message");
   svg += html::svg_text(g.left() - 8, top + 8, html::duration(most, locale), "small", "end");
   svg += html::svg_text(g.left() - 8, top + plot, "0", "small", "end");
   for (std::size_t i = 0; i < c.messages.size(); ++i) {
     const auto& m = c.messages[i];
     if (!m.reply_seconds) continue;
     const double h = plot * *m.reply_seconds / most;
-    std::string title = (n ? "bericht " : "message ") + std::to_string(i + 1) + ": " + role_name(m.role, locale) + ", " +
+    std::string title = message_ref(i, locale) + ": " + role_name(m.role, locale) + ", " +
                         html::duration(m.reply_seconds, locale);
     if (m.silence) title += n ? " (stilte)" : " (silence)";
     svg += rect(g.left() + i * g.cell + 1, top + plot - h, g.cell - 2, h, role_class(m.role), title);
     if (m.silence)
       svg += html::svg_text(g.x(i), top + plot - h - 3, "!", "", "middle");
   }
-  svg += line(g.left(), top + plot, g.left() + c.messages.size() * g.cell, top + plot, "grid");
+  svg += line(g.left(), top + plot, g.right(), top + plot, "grid");
   const bool timed = std::any_of(c.messages.begin(), c.messages.end(), [](const MessageCoding& m) { return m.reply_seconds; });
   if (!timed)
     svg += html::svg_text(g.left() + 10, top + plot / 2, n ? "geen tijden in dit transcript" : "no times in this transcript");
   if (c.channel == Channel::chat) {
     const double y = top + plot - plot * kSilenceSeconds / most;
-    svg += line(g.left(), y, g.left() + c.messages.size() * g.cell, y, "limit");
+    svg += line(g.left(), y, g.right(), y, "limit");
     svg += html::svg_text(g.left() - 8, y + 4, n ? "3 min (stilte)" : "3 min (silence)", "small", "end");
   }
-  svg += turn_axis(g, c.messages.size(), height - 10);
+  svg += turn_axis(g, height - 10);
   return svg + "</svg>\n";
 }
 

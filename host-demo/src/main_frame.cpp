@@ -550,9 +550,10 @@ void MainFrame::SwitchLanguage(const std::string& locale) {
   DemoOptions options = m_options;
   options.locale = locale;
   const DemoSnapshot snapshot = Snapshot();
-  auto* next = new MainFrame(options, &snapshot);
+  auto* next = new MainFrame(options);
   next->SetSize(GetRect());
   next->Show();
+  next->Restore(snapshot);  // once shown, so that every view has its real size
   wxTheApp->SetTopWindow(next);
   Destroy();
 }

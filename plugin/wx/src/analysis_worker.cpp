@@ -115,16 +115,12 @@ void AnalysisWorker::Run() {
     if (!m_session) {
       result.state.error = m_loadError.empty() ? "the coach is not loaded" : m_loadError;
     } else {
-      char* raw = nullptr;
-      coach_status st = coach_session_report(m_session.get(), &raw);
-      capi::String json(raw);
-      if (st != COACH_OK || !json) {
-        result.state.ready = true;
-        result.warning = capi::session_error(m_session.get());
-      } else {
+      result.state.ready = true;
+      try {
         std::string err;
-        if (!ParseReport(json.get(), result.state, err)) result.warning = err;
-        result.state.ready = true;
+        if (!ParseReport(m_session->report(), result.state, err)) result.warning = err;
+      } catch (const std::exception& e) {
+        result.warning = e.what();
       }
     }
     {
@@ -136,29 +132,35 @@ void AnalysisWorker::Run() {
 }
 
 void AnalysisWorker::Apply(Command& c, std::string& warning) {
-  switch (c.kind) {
-    case Kind::configure:
-      ApplyConfigure(c, warning);
-      break;
-    case Kind::draft:
-      ApplyDraft(c.text, warning);
-      break;
-    case Kind::message:
-      if (AddOne(c.message, warning) && c.message.role == COACH_ROLE_COUNSELLOR) m_draft.clear();
-      break;
-    case Kind::dismiss:
-      if (m_session && coach_session_dismiss(m_session.get(), c.text.c_str()) != COACH_OK)
-        warning = capi::session_error(m_session.get());
-      break;
-    case Kind::snooze:
-      if (m_session && coach_session_snooze(m_session.get(), c.text.c_str(), c.turns) != COACH_OK)
-        warning = capi::session_error(m_session.get());
-      break;
-    case Kind::reset:
-      if (m_session && coach_session_reset(m_session.get()) != COACH_OK)
-        warning = capi::session_error(m_session.get());
-      m_draft.clear();
-      break;
+  if (c.kind == Kind::configure) {
+    ApplyConfigure(c, warning);
+    return;
+  }
+  if (c.kind == Kind::draft) {
+    ApplyDraft(c.text, warning);
+    return;
+  }
+  if (!m_session) return;
+  try {
+    switch (c.kind) {
+      case Kind::message:
+        if (AddOne(c.message, warning) && c.message.role == COACH_ROLE_COUNSELLOR) m_draft.clear();
+        break;
+      case Kind::dismiss:
+        m_session->dismiss(c.text);
+        break;
+      case Kind::snooze:
+        m_session->snooze(c.text, c.turns);
+        break;
+      case Kind::reset:
+        m_session->reset();
+        m_draft.clear();
+        break;
+      default:
+        break;
+    }
+  } catch (const coach::c::Error& e) {
+    warning = e.what();
   }
 }
 
@@ -167,28 +169,28 @@ void AnalysisWorker::ApplyConfigure(Command& c, std::string& warning) {
   m_engine.reset();
   m_draft.clear();
   m_loadError.clear();
-
-  coach_engine_options opts{};
-  opts.struct_size = sizeof opts;
-  opts.locale = c.config.locale.empty() ? nullptr : c.config.locale.c_str();
-  opts.rules_dir = c.config.rules_dir.empty() ? nullptr : c.config.rules_dir.c_str();
-  opts.locales_dir = c.config.locales_dir.empty() ? nullptr : c.config.locales_dir.c_str();
-  opts.dict_dir = c.config.dict_dir.empty() ? nullptr : c.config.dict_dir.c_str();
-  m_engine.reset(coach_engine_new(&opts));
-  if (!m_engine) {
-    const char* e = coach_last_error();
-    m_loadError = e && *e ? e : "the coach engine could not be created";
-    return;
-  }
-  m_session.reset(coach_session_new(m_engine.get(), c.config.channel));
-  if (!m_session) {
-    const char* e = coach_last_error();
-    m_loadError = e && *e ? e : "the coach session could not be created";
+  try {
+    coach::c::EngineOptions opts;
+    opts.locale = c.config.locale;
+    opts.rules_dir = c.config.rules_dir;
+    opts.locales_dir = c.config.locales_dir;
+    opts.dict_dir = c.config.dict_dir;
+    m_engine.emplace(opts);
+    m_session.emplace(*m_engine, c.config.channel);
+  } catch (const std::exception& e) {
+    m_loadError = *e.what() ? e.what() : "the coach engine could not be created";
+    m_session.reset();
     m_engine.reset();
     return;
   }
   for (const MessageRecord& m : c.replay) AddOne(m, warning);
-  for (const std::string& id : c.dismissed) coach_session_dismiss(m_session.get(), id.c_str());
+  for (const std::string& id : c.dismissed) {
+    try {
+      m_session->dismiss(id);
+    } catch (const coach::c::Error&) {
+      // a nudge id this engine does not know: nothing to hide
+    }
+  }
   if (!c.text.empty()) ApplyDraft(c.text, warning);
 }
 
@@ -209,15 +211,15 @@ void AnalysisWorker::ApplyDraft(const std::string& text, std::string& warning) {
                         (static_cast<unsigned char>(text[text.size() - suffix]) & 0xC0) == 0x80))
     --suffix;
 
-  coach_edit edit{};
-  edit.start_byte = prefix;
-  edit.old_end_byte = old.size() - suffix;
-  edit.text = text.data() + prefix;
-  edit.text_length = text.size() - suffix - prefix;
-  coach_status st = coach_session_edit_draft(m_session.get(), &edit);
-  if (st != COACH_OK) st = coach_session_set_draft(m_session.get(), text.data(), text.size());
-  if (st != COACH_OK) {
-    warning = capi::session_error(m_session.get());
+  try {
+    try {
+      m_session->edit_draft(prefix, old.size() - suffix,
+                            std::string_view(text).substr(prefix, text.size() - suffix - prefix));
+    } catch (const coach::c::Error&) {
+      m_session->set_draft(text);  // the edit was refused: send the whole draft
+    }
+  } catch (const coach::c::Error& e) {
+    warning = e.what();
     return;
   }
   m_draft = text;
@@ -236,13 +238,13 @@ bool AnalysisWorker::AddOne(const MessageRecord& m, std::string& warning) {
     warning = "a message is not valid UTF-8";
     return false;
   }
-  if (coach_session_add_message_json(m_session.get(), payload.c_str()) == COACH_OK) return true;
-  // Older libraries or hosts: fall back to the plain call.
-  if (coach_session_add_message(m_session.get(), m.role, m.text.c_str(),
-                                m.time.empty() ? nullptr : m.time.c_str()) == COACH_OK)
+  try {
+    m_session->add_message_json(payload);
     return true;
-  warning = capi::session_error(m_session.get());
-  return false;
+  } catch (const coach::c::Error& e) {
+    warning = e.what();
+    return false;
+  }
 }
 
 bool AnalysisWorker::ParseReport(const std::string& text, PanelState& state, std::string& error) {

@@ -5,9 +5,10 @@
 
 #include <coach/wx/coach_panel.hpp>
 
-#include "capi_handles.hpp"
+#include <coach.hpp>
 
 #include <condition_variable>
+#include <optional>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -89,9 +90,9 @@ class AnalysisWorker {
   bool m_stop = false;
   std::uint64_t m_nextSeq = 0;
 
-  // Touched by the worker thread only.
-  capi::Engine m_engine;
-  capi::Session m_session;
+  // Touched by the worker thread only (libcoach through coach.hpp, the C API's C++ wrapper).
+  std::optional<coach::c::Engine> m_engine;
+  std::optional<coach::c::Session> m_session;
   std::string m_draft;       // the draft as the session has it
   std::string m_loadError;   // why the engine could not be created
 

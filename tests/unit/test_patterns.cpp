@@ -82,6 +82,17 @@ bool any_matches(const std::string& pattern, const std::string& text) {
 }
 }  // namespace
 
+TEST_CASE("word classes stand for their words, inside alternatives too") {
+  lemmas().set_word_classes({{"network", {"vriend*", "zus", "<begrijpen>"}}});
+  CHECK(any_matches("%network helpen", "kan je vriendin helpen"));
+  CHECK(any_matches("mijn %network|oma", "mijn oma"));
+  CHECK(any_matches("%network", "ik begreep het"));
+  CHECK_FALSE(any_matches("%network", "mijn buurman"));
+  rules::PatternError e;
+  CHECK_FALSE(rules::compile_patterns("%nobody", lemmas(), e));
+  CHECK(e.message == "unknown word class '%nobody' (classes are listed in the locale's lexicon.json)");
+}
+
 TEST_CASE("phrase groups and hyphenated alternatives expand to several patterns") {
   CHECK(any_matches("{make sense|help you} ?", "does that help you?"));
   CHECK(any_matches("{make sense|help you} ?", "does that make sense?"));

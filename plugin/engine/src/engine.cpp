@@ -26,6 +26,7 @@ EngineImpl::EngineImpl(const EngineOptions& opts, const std::string& rules_path)
   locale = lexicon::load_locale(locales_dir_of(options), options.locale, diagnostics);
   if (options.load_dictionary) stemmer = std::make_unique<lexicon::Stemmer>(dict_dir_of(options), locale.dictionaries);
   lemmas = std::make_unique<lexicon::LemmaTable>(stemmer.get(), locale.form_to_lemma);
+  lemmas->set_word_classes(locale.word_classes);
   rules::LoadOptions load;
   load.locale = options.locale;
   for (const auto& t : locale.topics) load.known_topics.push_back(t.id);

@@ -25,6 +25,13 @@ class LemmaTable {
   std::vector<std::uint32_t> ids_of(const std::string& folded_word) const;
 
   bool any_interned() const { return !ids_.empty(); }
+
+  // Word classes of the locale ("%network" in a pattern stands for all its entries).
+  void set_word_classes(std::unordered_map<std::string, std::vector<std::string>> classes) { classes_ = std::move(classes); }
+  const std::vector<std::string>* word_class(const std::string& name) const {
+    const auto it = classes_.find(name);
+    return it == classes_.end() ? nullptr : &it->second;
+  }
   std::size_t cache_size() const;
 
  private:
@@ -32,6 +39,7 @@ class LemmaTable {
 
   const Stemmer* stemmer_;  // may be null: then only the forms table counts
   std::unordered_map<std::string, std::string> form_to_lemma_;
+  std::unordered_map<std::string, std::vector<std::string>> classes_;
   std::unordered_map<std::string, std::uint32_t> ids_;
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::string, std::vector<std::uint32_t>> cache_;

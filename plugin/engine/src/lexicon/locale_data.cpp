@@ -25,13 +25,28 @@ void with_file(const fs::path& file, std::vector<rules::Diagnostic>& diagnostics
 }
 
 void read_lexicon(rules::JsonReader& reader, const json& root, LocaleData& data) {
-  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "forms", "question_cues", "statement_cues"});
+  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "forms", "question_cues", "statement_cues", "word_classes"});
   if (auto v = reader.string_list(root, "", "dictionaries", true)) data.dictionaries = *v;
   if (auto v = reader.string_list(root, "", "placeholders", false)) data.placeholders = *v;
   if (auto v = reader.string_list(root, "", "url_suffixes", false)) data.url_suffixes = *v;
   if (auto v = reader.string_list(root, "", "question_cues", false)) data.question_cues = *v;
   if (auto v = reader.string_list(root, "", "statement_cues", false)) data.statement_cues = *v;
   data.question_cues_where = reader.source().name();
+  if (const auto classes = root.find("word_classes"); classes != root.end()) {
+    if (!classes->is_object()) {
+      reader.error("/word_classes", "'word_classes' must map a class name to a list of words");
+    } else {
+      for (auto it = classes->begin(); it != classes->end(); ++it) {
+        auto list = reader.string_list(*classes, "/word_classes", it.key().c_str(), true);
+        if (!list) continue;
+        for (std::size_t i = 0; i < list->size(); ++i)
+          if ((*list)[i].find_first_of(" |{}()%") != std::string::npos)
+            reader.error("/word_classes/" + it.key() + "/" + std::to_string(i),
+                         "a word class entry is one word, prefix* or <lemma>, not '" + (*list)[i] + "'");
+        data.word_classes[it.key()] = *list;
+      }
+    }
+  }
   const auto forms = root.find("forms");
   if (forms != root.end()) {
     if (!forms->is_object()) { reader.error("/forms", "'forms' must map a lemma to its list of forms"); return; }

@@ -36,6 +36,7 @@ struct LocaleData {
   std::vector<std::string> placeholders;
   std::vector<std::string> url_suffixes;
   std::unordered_map<std::string, std::string> form_to_lemma;  // folded form -> lemma
+  std::unordered_map<std::string, std::vector<std::string>> word_classes;  // name -> single-token alternatives
   std::vector<std::string> question_cues;                    // patterns
   std::vector<std::string> statement_cues;                   // patterns that overrule a question cue
   std::string question_cues_where;

@@ -256,9 +256,34 @@ std::string group_hyphenated_alternatives(const std::string& source) {
 
 }  // namespace
 
+// "%network|iemand" -> "vriend*|familie|...|iemand": word classes are alternatives.
+std::optional<std::string> expand_word_classes(const std::string& source, const lexicon::LemmaTable& lemmas,
+                                               PatternError& error) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < source.size()) {
+    const std::size_t at = source.find('%', pos);
+    if (at == std::string::npos) { out += source.substr(pos); break; }
+    out += source.substr(pos, at - pos);
+    std::size_t end = at + 1;
+    while (end < source.size() && (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_')) ++end;
+    const std::string name = source.substr(at + 1, end - at - 1);
+    const auto* words = lemmas.word_class(name);
+    if (!words || words->empty()) {
+      error = {at + 1, "unknown word class '%" + name + "' (classes are listed in the locale's lexicon.json)"};
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < words->size(); ++i) out += (i ? "|" : "") + (*words)[i];
+    pos = end;
+  }
+  return out;
+}
+
 std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, lexicon::LemmaTable& lemmas,
                                                      PatternError& error) {
-  std::vector<std::string> expanded{group_hyphenated_alternatives(source)};
+  const auto with_classes = expand_word_classes(source, lemmas, error);
+  if (!with_classes) return std::nullopt;
+  std::vector<std::string> expanded{group_hyphenated_alternatives(*with_classes)};
   // Expand the first group of every string until none is left.
   for (std::size_t i = 0; i < expanded.size();) {
     const std::string s = expanded[i];

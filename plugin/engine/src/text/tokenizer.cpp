@@ -4,6 +4,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -40,7 +42,27 @@ struct Utf16Text {
   Utf16Text(std::string_view text, std::uint32_t base) {
     chars = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    byte_at.reserve(static_cast<std::size_t>(chars.length()) + 1);
+    const auto length = static_cast<std::size_t>(chars.length());
+    byte_at.reserve(length + 1);
+    // Offsets straight from the UTF-8: one UTF-16 unit per character of 1 to 3 bytes, two per
+    // character of 4 bytes. Broken UTF-8 (which ICU replaced with U+FFFD) takes the slow path.
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto size = static_cast<int32_t>(text.size());
+    bool valid = true;
+    for (int32_t i = 0; i < size;) {
+      const int32_t at = i;
+      UChar32 c;
+      U8_NEXT(bytes, i, size, c);
+      if (c < 0) { valid = false; break; }
+      const std::uint32_t byte = base + static_cast<std::uint32_t>(at);
+      byte_at.push_back(byte);
+      if (U16_LENGTH(c) == 2) byte_at.push_back(byte);
+    }
+    if (valid && byte_at.size() == length) {
+      byte_at.push_back(base + static_cast<std::uint32_t>(size));
+      return;
+    }
+    byte_at.clear();
     std::uint32_t byte = base;
     for (int32_t i = 0; i < chars.length();) {
       const UChar32 c = chars.char32At(i);
@@ -69,14 +91,29 @@ constexpr std::array<std::string_view, 26> kEmoticons = {
     ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":p", ":'(", ":-/", ":/",
     ":s", ":S", "<3", ":o", ":O", "xD", "XD", "^^", ":|", ":-|", "=)", "(:"};
 
+// Bytes an emoticon of kEmoticons can start with.
+constexpr std::array<bool, 256> kEmoticonStart = [] {
+  std::array<bool, 256> starts{};
+  for (const std::string_view emo : kEmoticons) starts[static_cast<unsigned char>(emo.front())] = true;
+  return starts;
+}();
+
 // Special tokens found before ICU runs, so that ICU does not cut them into pieces.
 void find_protected(std::string_view text, ByteRange range, const TokenizerConfig& config,
                     std::vector<Token>& out) {
   std::size_t i = range.begin;
   while (i < range.end) {
+    // Most bytes can start nothing special: decide that from the byte itself first.
+    const char c = text[i];
+    const bool url_start = c == 'h' || c == 'H' || c == 'w' || c == 'W';
+    const bool emoticon_start = kEmoticonStart[static_cast<unsigned char>(c)];
+    if (!url_start && !emoticon_start && c != '[') {
+      ++i;
+      continue;
+    }
     const bool at_word_start = i == range.begin || is_space(text[i - 1]) || text[i - 1] == '(';
-    if (at_word_start && (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
-                          starts_with_ci(text, i, "www."))) {
+    if (url_start && at_word_start && (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
+                                       starts_with_ci(text, i, "www."))) {
       std::size_t e = i;
       while (e < range.end && !is_space(text[e])) ++e;
       while (e > i && std::string_view(".,;:!?)\"'").find(text[e - 1]) != std::string_view::npos) --e;
@@ -84,7 +121,7 @@ void find_protected(std::string_view text, ByteRange range, const TokenizerConfi
       i = e;
       continue;
     }
-    if (text[i] == '[') {
+    if (c == '[') {
       // "[MO INSTELLING 1]": capitals, digits and spaces in brackets.
       std::size_t e = i + 1;
       bool has_upper = false;
@@ -100,7 +137,7 @@ void find_protected(std::string_view text, ByteRange range, const TokenizerConfi
         continue;
       }
     }
-    if (at_word_start || std::string_view(".,!?").find(text[i - 1]) != std::string_view::npos) {
+    if (emoticon_start && (at_word_start || std::string_view(".,!?").find(text[i - 1]) != std::string_view::npos)) {
       bool found = false;
       for (const std::string_view emo : kEmoticons) {
         const std::size_t e = i + emo.size();
@@ -201,8 +238,10 @@ void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& con
     }
   }
   it.setText(icu::UnicodeString());
-  // Protected tokens were collected first: restore text order.
-  std::stable_sort(out.begin(), out.end(), [](const Token& x, const Token& y) { return x.begin < y.begin; });
+  // Protected tokens were collected first: restore text order (without them the tokens are in
+  // order already, and a stable sort would only allocate its buffer).
+  const auto by_begin = [](const Token& x, const Token& y) { return x.begin < y.begin; };
+  if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
 }
 
 std::size_t count_words(const std::vector<Token>& tokens) {

@@ -1,5 +1,5 @@
 # coach analyse: coding conversations with the study's scheme, the study's table, bad input.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 rules="$TESTS/data/rules"
 samples="$TESTS/data/transcripts"

@@ -1,5 +1,5 @@
 # coach anonymise: placeholders for names, places, phones, e-mails, postcodes and personal URLs.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 cat >"$tmp/nl.txt" <<'TXT'

@@ -1,5 +1,5 @@
 # coach label: the CONTRACT.md line contract, errors per line, exit codes.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 rules="$TESTS/data/rules"
 

@@ -1,5 +1,5 @@
 # coach nudge: the CONTRACT.md conversation contract.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 rules="$TESTS/data/rules"
 line='{"channel": "chat", "messages": [{"role": "client", "text": "ik heb al maanden schulden en de deurwaarder komt steeds langs en ik slaap slecht"}], "draft": "Ga naar schuldhulpverlening, je zou kunnen bellen."}'
 out=$(echo "$line" | "$COACH" nudge --rules "$rules"); rc=$?

@@ -1,5 +1,5 @@
 # coach report: the session report as a self-contained HTML page and as JSON.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 rules="$TESTS/data/rules"
 

@@ -1,5 +1,5 @@
 # coach rules check / test: exit codes and file:line:column diagnostics.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 out=$("$COACH" rules check "$TESTS/data/rules" --locale nl 2>&1); rc=$?
 check "good rules pass" test "$rc" -eq 0

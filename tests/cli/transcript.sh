@@ -1,5 +1,5 @@
 # coach transcript: the study's chat format and JSON arrays.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 rules="$TESTS/data/rules"
 cat >"$tmp/chat.txt" <<'TXT'

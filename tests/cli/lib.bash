@@ -1,4 +1,5 @@
-# Helpers for the CLI tests: each test script is run as `bash script.sh COACH TESTS_DIR`.
+# Helpers for the CLI tests (sourced, not a test): each test script is run as
+# `bash script.sh COACH TESTS_DIR`.
 set -u
 COACH="$1"
 TESTS="$2"

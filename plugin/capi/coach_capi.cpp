@@ -132,6 +132,17 @@ json parse_json(std::string_view text, const char* what) {
   }
 }
 
+// The value a caller passed for an enum parameter. C callers may pass any int; in C++ merely
+// loading an enum object outside its declared range is undefined, so read its bytes instead.
+// (C enums are int-sized; a C caller's negative values read back as negative.)
+template <class Enum>
+int enum_value(const Enum& value) noexcept {
+  int raw;
+  static_assert(sizeof raw == sizeof value, "coach.h enums are int-sized");
+  std::memcpy(&raw, &value, sizeof raw);
+  return raw;
+}
+
 std::string version_string() {
   return std::to_string(COACH_VERSION_MAJOR) + "." + std::to_string(COACH_VERSION_MINOR) + "." +
          std::to_string(COACH_VERSION_PATCH);
@@ -177,7 +188,7 @@ const char* coach_version(void) {
 const char* coach_last_error(void) { return t_last_error.c_str(); }
 
 const char* coach_status_string(coach_status status) {
-  switch (status) {
+  switch (enum_value(status)) {
     case COACH_OK: return "ok";
     case COACH_ERROR_INVALID_ARGUMENT: return "invalid argument";
     case COACH_ERROR_INVALID_UTF8: return "invalid utf-8";
@@ -280,12 +291,13 @@ coach_session* coach_session_new(coach_engine* engine, coach_channel channel) {
   coach_session* result = nullptr;
   guard(t_last_error, [&] {
     coach::Channel ch{};
-    switch (channel) {
+    const int raw = enum_value(channel);
+    switch (raw) {
       case COACH_CHANNEL_CHAT: ch = coach::Channel::chat; break;
       case COACH_CHANNEL_EMAIL: ch = coach::Channel::email; break;
       default:
         fail(COACH_ERROR_INVALID_ARGUMENT,
-             "unknown channel " + std::to_string(static_cast<int>(channel)));
+             "unknown channel " + std::to_string(raw));
     }
     result = new coach_session(engine->engine, ch);
   });
@@ -309,11 +321,12 @@ coach_status coach_session_add_message(coach_session* session, coach_role role,
   if (session == nullptr) return null_handle("session");
   return guard(session->error, [&] {
     coach::Message message;
-    switch (role) {
+    const int raw = enum_value(role);
+    switch (raw) {
       case COACH_ROLE_COUNSELLOR: message.role = coach::Role::counsellor; break;
       case COACH_ROLE_CLIENT: message.role = coach::Role::client; break;
       default:
-        fail(COACH_ERROR_INVALID_ARGUMENT, "unknown role " + std::to_string(static_cast<int>(role)));
+        fail(COACH_ERROR_INVALID_ARGUMENT, "unknown role " + std::to_string(raw));
     }
     message.channel = session->session.channel();
     message.text = need_text(text, "text");

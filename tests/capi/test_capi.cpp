@@ -114,10 +114,11 @@ TEST_CASE("version and status strings") {
   CHECK(std::string(coach_status_string(COACH_ERROR_INVALID_ARGUMENT)) == "invalid argument");
   CHECK(std::string(coach_status_string(COACH_ERROR_INVALID_UTF8)) == "invalid utf-8");
   CHECK(std::string(coach_status_string(COACH_ERROR_NO_MEMORY)) == "out of memory");
-  for (int i = 0; i <= 8; ++i)
-    CHECK(std::string(coach_status_string(static_cast<coach_status>(i))) != "unknown status");
-  CHECK(std::string(coach_status_string(static_cast<coach_status>(99))) == "unknown status");
-  CHECK(std::string(coach_status_string(static_cast<coach_status>(-1))) == "unknown status");
+  for (coach_status st : {COACH_OK, COACH_ERROR_INVALID_ARGUMENT, COACH_ERROR_INVALID_UTF8,
+                          COACH_ERROR_IO, COACH_ERROR_RULES, COACH_ERROR_LOCALE,
+                          COACH_ERROR_DICTIONARY, COACH_ERROR_INTERNAL, COACH_ERROR_NO_MEMORY})
+    CHECK(std::string(coach_status_string(st)) != "unknown status");
+  // Values outside the enums can only be passed from C: see test_capi_c.c.
   coach_string_free(nullptr);  // allowed
 }
 
@@ -385,22 +386,16 @@ TEST_CASE("invalid UTF-8 is refused everywhere") {
   CHECK(report(s.get()).at("nudges").is_array());
 }
 
-TEST_CASE("null arguments and unknown enum values are errors") {
+TEST_CASE("null arguments are errors") {
   SessionPtr s = new_session();
   CHECK(coach_session_add_message(s.get(), COACH_ROLE_CLIENT, nullptr, nullptr) ==
         COACH_ERROR_INVALID_ARGUMENT);
   CHECK(errmsg(s.get()) == "null text");
   CHECK(coach_session_set_draft(s.get(), nullptr, 0) == COACH_ERROR_INVALID_ARGUMENT);
   CHECK(coach_session_set_draft(s.get(), nullptr, 10) == COACH_ERROR_INVALID_ARGUMENT);
-  CHECK(coach_session_add_message(s.get(), static_cast<coach_role>(7), "hoi", nullptr) ==
-        COACH_ERROR_INVALID_ARGUMENT);
-  CHECK(errmsg(s.get()) == "unknown role 7");
   CHECK(coach_session_report(s.get(), nullptr) == COACH_ERROR_INVALID_ARGUMENT);
   CHECK(errmsg(s.get()) == "null out_json");
   CHECK(coach_session_add_message_json(s.get(), nullptr) == COACH_ERROR_INVALID_ARGUMENT);
-
-  CHECK(coach_session_new(shared_engine(), static_cast<coach_channel>(5)) == nullptr);
-  CHECK(std::string(coach_last_error()) == "unknown channel 5");
 }
 
 TEST_CASE("null handles never crash") {

@@ -95,6 +95,13 @@ static void test_misuse(coach_engine *engine) {
   CHECK(coach_session_set_draft(session, NULL, 0) == COACH_ERROR_INVALID_ARGUMENT);
   CHECK(coach_session_edit_draft(session, &edit) == COACH_ERROR_INVALID_ARGUMENT);
   CHECK_STR(coach_session_errmsg(session), "edit range [5, 1) is reversed");
+  CHECK(coach_session_add_message(session, (coach_role)7, "hoi", NULL) ==
+        COACH_ERROR_INVALID_ARGUMENT);
+  CHECK_STR(coach_session_errmsg(session), "unknown role 7");
+  CHECK(coach_session_new(engine, (coach_channel)-3) == NULL);
+  CHECK_STR(coach_last_error(), "unknown channel -3");
+  CHECK_STR(coach_status_string((coach_status)42), "unknown status");
+  CHECK_STR(coach_status_string((coach_status)-1), "unknown status");
   CHECK(coach_session_dismiss(session, "no_such_nudge") == COACH_ERROR_INVALID_ARGUMENT);
   CHECK(coach_session_snooze(session, "set_goal", 0) == COACH_ERROR_INVALID_ARGUMENT);
   CHECK(coach_session_errcode(session) == COACH_ERROR_INVALID_ARGUMENT);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -244,6 +245,52 @@ TEST_CASE("edits must not split characters") {
   CHECK(error_code(run.replies[2]) == 1);
   CHECK(run.replies[2].at("error").at("message") == "edit start 2 splits a utf-8 character");
   CHECK(result_of(run.replies[3]) == json{{"length", 2}});
+}
+
+TEST_CASE("mutated requests never crash it") {
+  // Valid requests with bytes flipped, dropped, duplicated or cut: every reply must still be
+  // one JSON line, and the server must reach the end of its input.
+  std::vector<std::string> seeds = {
+      request(1, "session.new", {{"channel", "email"}}),
+      request(2, "session.add_message",
+              {{"session", "s1"}, {"role", "client"}, {"text", "Ik wil niet meer leven. Één €"}}),
+      request(3, "session.set_draft", {{"session", "s1"}, {"text", "Klopt dat?"}}),
+      request(4, "session.edit_draft",
+              {{"session", "s1"}, {"start", 5}, {"old_end", 10}, {"text", "het? 😀"}}),
+      request(5, "session.report", {{"session", "s1"}}),
+      request(6, "session.snooze", {{"session", "s1"}, {"nudge", "crisis"}, {"turns", 1}}),
+      request(7, "label", {{"message", {{"role", "counsellor"}, {"text", "Heb je hier iets aan?"}}}}),
+      request(8, "session.reset", {{"session", "s1"}}),
+  };
+  std::mt19937 rng(1913);
+  const std::string alphabet = "{}[]\":,0-9eE.+- \\ntrufalsnul\x00\xC3\xA9\xFF\x80";
+  std::string in;
+  for (const std::string& seed : seeds) in += seed;  // a valid session first, so state is used
+  for (int i = 0; i < 400; ++i) {
+    std::string line = seeds[std::uniform_int_distribution<std::size_t>(0, seeds.size() - 1)(rng)];
+    line.pop_back();  // the newline
+    for (int k = std::uniform_int_distribution<int>(1, 4)(rng); k > 0 && !line.empty(); --k) {
+      const std::size_t at = std::uniform_int_distribution<std::size_t>(0, line.size() - 1)(rng);
+      switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
+        case 0: line[at] = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)]; break;
+        case 1: line.erase(at, 1); break;
+        case 2: line.insert(at, line.substr(at, 3)); break;
+        default: line.resize(at); break;
+      }
+    }
+    for (char& c : line)
+      if (c == '\n') c = ' ';
+    in += line + "\n";
+  }
+  const Run run = serve(in);
+  CHECK(run.exit_code == 0);
+  CHECK(run.stderr_text.empty());
+  CHECK(run.replies.size() >= seeds.size());  // every line parsed as JSON in serve()
+  for (const json& reply : run.replies) {
+    const json& one = reply.is_array() ? reply.at(0) : reply;
+    CHECK(one.at("jsonrpc") == "2.0");
+    CHECK((one.contains("result") != one.contains("error")));
+  }
 }
 
 TEST_CASE("command line") {

@@ -1,14 +1,15 @@
 // GUI test of the coach panel inside the demo host (run under Xvfb by run_gui_test.sh).
 //
 //   coach_gui_test --conversation FILE --screenshot PNG [--crisis-screenshot PNG]
-//                  [--english-screenshot PNG]
+//                  [--english-screenshot PNG] [--script CLIENT_SCRIPT]
 //
 // Opens a Dutch conversation that ends with a long client message, types a counsellor draft
 // that jumps to advice and a referral without checking the interpretation into the demo's chat
 // box, key by key, and checks through the panel's public accessors that the coach asks to
 // verify the interpretation. Then checks that the nudge goes once the draft verifies, that Enter
 // sends, that Dismiss hides a nudge, and that crisis language raises the banner which cannot be
-// snoozed, and that switching the language to English keeps the conversation. Prints one
+// snoozed, that a scripted client answers after the counsellor sends, and that switching the
+// language to English keeps the conversation. Prints one
 // "ok"/"not ok" line per check; exit status 0 when all pass.
 #include "main_frame.hpp"
 
@@ -110,7 +111,8 @@ class GuiTest : public wxApp {
   std::uint64_t m_updatesBefore = 0;
   int m_checks = 0;
   bool m_failed = false;
-  wxString m_conversation, m_screenshot, m_crisisShot, m_englishShot;
+  wxString m_conversation, m_screenshot, m_crisisShot, m_englishShot, m_scriptPath;
+  coach::demo::ClientScript m_script;
   wxLongLong m_lastTypeTick = 0;
   long m_maxTypeGap = 0;
   std::string m_dismissed;
@@ -124,6 +126,7 @@ bool GuiTest::OnInit() {
     else if (key == "--screenshot") m_screenshot = value;
     else if (key == "--crisis-screenshot") m_crisisShot = value;
     else if (key == "--english-screenshot") m_englishShot = value;
+    else if (key == "--script") m_scriptPath = value;
   }
   if (m_conversation.empty() || m_screenshot.empty()) {
     fprintf(stderr, "usage: coach_gui_test --conversation FILE --screenshot PNG "
@@ -291,6 +294,35 @@ bool GuiTest::OnInit() {
     for (const auto& n : panel->GetState().nudges)
       if (n.id == "crisis") acknowledged = n.acknowledged;
     Check(acknowledged, "the crisis nudge is marked acknowledged");
+  });
+  Then("play a scripted client", [this] {
+    if (m_scriptPath.empty()) return;
+    wxString error;
+    Check(m_frame->StartScript(m_scriptPath, &error), "the scripted client starts",
+          error.utf8_string());
+    std::string err;
+    coach::demo::LoadScript(m_scriptPath.utf8_string(), m_script, err);
+    Check(m_frame->GetMessages().size() == m_script.opening.size() &&
+              !m_frame->GetMessages().empty() &&
+              m_frame->GetMessages().front().role == COACH_ROLE_CLIENT,
+          "a new conversation opens with the script's client message");
+    MarkUpdates();
+    m_frame->TypeText(wxString::FromUTF8(
+        "Begrijp ik goed dat je vooral een slaapplek zoekt voor de komende weken?"), {}, 4);
+  });
+  WaitFor("the answer is typed", [this] { return m_scriptPath.empty() || Settled(); });
+  Then("send the answer", [this] {
+    if (m_scriptPath.empty()) return;
+    m_frame->SendChat();
+  });
+  WaitFor("the client replies", [this] {
+    return m_scriptPath.empty() || m_frame->GetMessages().size() >= m_script.opening.size() + 2;
+  }, 20000);
+  Then("client replied", [this] {
+    if (m_scriptPath.empty() || m_script.turns.empty()) return;
+    const auto& last = m_frame->GetMessages().back();
+    Check(last.role == COACH_ROLE_CLIENT && last.text == m_script.turns[0].text,
+          "after the counsellor's message the client answers with the script's first turn");
   });
   Then("switch to English", [this] {
     const std::size_t messages = m_frame->GetMessages().size();

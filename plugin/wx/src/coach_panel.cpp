@@ -204,7 +204,7 @@ void CoachPanel::ApplyColours() {
   for (wxWindow* r : m_rules) r->SetBackgroundColour(theme::Border());
   for (NudgeCard* c : m_cards) c->ApplyColours();
   m_banner->ApplyColours();
-  UpdateChecklist();
+  UpdateChecklist(true);
   Refresh();
 }
 
@@ -437,12 +437,13 @@ void CoachPanel::ApplyResult(const AnalysisResult& result) {
 void CoachPanel::UpdateCards(const std::vector<NudgeView>& nudges) {
   std::vector<NudgeCard*> next;
   bool structural = nudges.size() != m_cards.size();
+  bool resized = false;
   for (std::size_t i = 0; i < nudges.size(); ++i) {
     const NudgeView& n = nudges[i];
     auto it = std::find_if(m_cards.begin(), m_cards.end(),
                            [&](NudgeCard* c) { return c->Id() == n.id; });
     if (it != m_cards.end()) {
-      (*it)->Update(n);
+      resized = (*it)->Update(n) || resized;
       if (it - m_cards.begin() != static_cast<std::ptrdiff_t>(i)) structural = true;
       next.push_back(*it);
     } else {
@@ -466,9 +467,10 @@ void CoachPanel::UpdateCards(const std::vector<NudgeView>& nudges) {
     structural = true;
   }
   if (!structural) {
-    // Texts may have changed height.
-    m_scroll->FitInside();
-    m_scroll->Layout();
+    if (resized) {  // texts changed, and with them the cards' heights
+      m_scroll->FitInside();
+      m_scroll->Layout();
+    }
     return;
   }
   m_cardSizer->Clear(false);
@@ -486,19 +488,31 @@ void CoachPanel::UpdateCards(const std::vector<NudgeView>& nudges) {
   Layout();
 }
 
-void CoachPanel::UpdateChecklist() {
+void CoachPanel::UpdateChecklist(bool force) {
+  if (force || !m_checkIcons[0].IsOk()) {
+    m_checkIcons[0] = theme::CheckIcon(false, kCheckIcon);
+    m_checkIcons[1] = theme::CheckIcon(true, kCheckIcon);
+  }
   int done = 0;
   for (auto& row : m_checkRows) {
     const bool d = IsPracticeDone(row.practice);
     done += d ? 1 : 0;
-    row.icon->SetBitmap(theme::CheckIcon(d, kCheckIcon));
+    if (!force && row.shown == int(d)) continue;  // unchanged: no repaint while typing
+    row.shown = d;
+    row.icon->SetBitmap(m_checkIcons[d ? 1 : 0]);
     const wxString label = PracticeLabel(row.practice);
     row.label->SetName(wxString::Format(d ? _("%s: done") : _("%s: not yet"), label));
-    row.label->SetForegroundColour(d ? theme::Text() : theme::Mix(theme::Text(), theme::PanelBackground(), 0.2));
+    row.label->SetForegroundColour(
+        d ? theme::Text() : theme::Mix(theme::Text(), theme::PanelBackground(), 0.2));
+    row.label->Refresh();
   }
-  m_checkCount->SetLabelText(wxString::Format(_("%d of %d"), done, int(m_checkRows.size())));
-  m_checkCount->SetForegroundColour(done == int(m_checkRows.size()) ? theme::Done() : theme::MutedText());
-  m_checkHeading->GetParent()->Layout();
+  const wxString count = wxString::Format(_("%d of %d"), done, int(m_checkRows.size()));
+  if (force || count != m_checkCount->GetLabelText()) {
+    m_checkCount->SetLabelText(count);
+    m_checkCount->SetForegroundColour(done == int(m_checkRows.size()) ? theme::Done()
+                                                                      : theme::MutedText());
+    m_checkCount->GetParent()->Layout();
+  }
 }
 
 void CoachPanel::UpdateStatus() {
@@ -541,8 +555,11 @@ void CoachPanel::UpdateStatus() {
     m_scroll->Layout();
   }
   const std::size_t n = m_cards.size();
-  m_suggestCount->SetLabelText(n ? wxString::Format("%zu", n) : wxString());
-  m_suggestCount->GetParent()->Layout();
+  const wxString count = n ? wxString::Format("%zu", n) : wxString();
+  if (count != m_suggestCount->GetLabelText()) {
+    m_suggestCount->SetLabelText(count);
+    m_suggestCount->GetParent()->Layout();
+  }
 }
 
 void CoachPanel::OnSize(wxSizeEvent& event) {

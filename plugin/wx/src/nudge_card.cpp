@@ -90,11 +90,11 @@ NudgeCard::NudgeCard(wxWindow* parent, const NudgeView& nudge, Action on_dismiss
 
 wxWindow* NudgeCard::FirstFocusable() const { return m_whyButton; }
 
-void NudgeCard::Update(const NudgeView& nudge) {
+bool NudgeCard::Update(const NudgeView& nudge) {
   const bool changed = nudge.title != m_nudge.title || nudge.message != m_nudge.message ||
                        nudge.why != m_nudge.why || nudge.severity != m_nudge.severity;
   m_nudge = nudge;
-  if (!changed) return;
+  if (!changed) return false;
   const theme::Severity s = theme::ParseSeverity(nudge.severity);
   if (s != m_severity) {
     m_severity = s;
@@ -102,6 +102,7 @@ void NudgeCard::Update(const NudgeView& nudge) {
     ApplyColours();
   }
   Relabel();
+  return true;
 }
 
 void NudgeCard::ShowWhy(bool show) {

@@ -25,7 +25,8 @@ class NudgeCard : public wxPanel {
 
   const std::string& Id() const { return m_nudge.id; }
   const NudgeView& Nudge() const { return m_nudge; }
-  void Update(const NudgeView& nudge);
+  // Returns true if the card's texts changed (its height may have).
+  bool Update(const NudgeView& nudge);
   // Width of the card; its texts are wrapped to fit.
   void SetCardWidth(int width);
   void ApplyColours();

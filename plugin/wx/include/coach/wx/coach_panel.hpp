@@ -11,6 +11,7 @@
 
 #include <coach.h>
 
+#include <wx/bitmap.h>
 #include <wx/panel.h>
 #include <wx/timer.h>
 
@@ -116,6 +117,7 @@ class CoachPanel : public wxPanel {
     std::string practice;
     wxStaticBitmap* icon = nullptr;
     wxStaticText* label = nullptr;
+    int shown = -1;  // what the row shows: -1 nothing yet, 0 open, 1 done
   };
 
   void BuildUi();
@@ -129,7 +131,7 @@ class CoachPanel : public wxPanel {
   void ScheduleDraft();
   void ApplyResult(const AnalysisResult& result);
   void UpdateCards(const std::vector<NudgeView>& nudges);
-  void UpdateChecklist();
+  void UpdateChecklist(bool force = false);
   void UpdateStatus();
   void RewrapTexts();
   void OnCardDismiss(const std::string& id);
@@ -179,6 +181,7 @@ class CoachPanel : public wxPanel {
   wxStaticText* m_checkHeading = nullptr;
   wxStaticText* m_checkCount = nullptr;
   std::vector<ChecklistRow> m_checkRows;
+  wxBitmap m_checkIcons[2];  // open, done
   wxStaticText* m_footer = nullptr;
   std::vector<wxWindow*> m_rules;  // thin separator lines
   int m_wrapWidth = -1;

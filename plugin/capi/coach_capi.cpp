@@ -33,12 +33,14 @@ struct ErrorState {
   coach_status code = COACH_OK;
   std::string text = kNoError;
 
-  void set(coach_status c, std::string t) noexcept {
+  // Never throws: if the text cannot be stored, the status still says what happened.
+  void set(coach_status c, std::string_view first, std::string_view second = {}) noexcept {
     code = c;
     try {
-      text = std::move(t);
+      text.assign(first);
+      text.append(second);
     } catch (...) {
-      text.clear();  // keeps the buffer; the status still says what happened
+      text.clear();
     }
   }
   void clear() noexcept { set(COACH_OK, kNoError); }
@@ -87,7 +89,7 @@ coach_status guard(ErrorState& state, Body&& body) noexcept {
   } catch (const std::bad_alloc&) {
     state.set(COACH_ERROR_NO_MEMORY, "out of memory");
   } catch (const std::exception& e) {
-    state.set(COACH_ERROR_INTERNAL, std::string("internal error: ") + e.what());
+    state.set(COACH_ERROR_INTERNAL, "internal error: ", e.what());
   } catch (...) {
     state.set(COACH_ERROR_INTERNAL, "internal error: unknown exception");
   }
@@ -96,7 +98,7 @@ coach_status guard(ErrorState& state, Body&& body) noexcept {
 
 // A misuse that has no handle to report on: the text goes to the thread's last error.
 coach_status null_handle(const char* what) noexcept {
-  t_last_error.set(COACH_ERROR_INVALID_ARGUMENT, std::string("null ") + what + " handle");
+  t_last_error.set(COACH_ERROR_INVALID_ARGUMENT, what);
   return COACH_ERROR_INVALID_ARGUMENT;
 }
 
@@ -148,7 +150,7 @@ std::string version_string() {
          std::to_string(COACH_VERSION_PATCH);
 }
 
-// Reads field `F` of a caller's options struct only if the caller's struct is large enough to
+// Reads `field` of a caller's options struct only if the caller's struct is large enough to
 // hold it (older callers pass a smaller struct_size).
 #define COACH_OPTION(options, size, field)                                                    \
   ((size) >= offsetof(coach_engine_options, field) + sizeof((options)->field) ? (options)->field \
@@ -262,7 +264,7 @@ coach_status coach_engine_errcode(const coach_engine* engine) {
 
 coach_status coach_engine_label(coach_engine* engine, const char* message_json, char** out_json) {
   if (out_json != nullptr) *out_json = nullptr;
-  if (engine == nullptr) return null_handle("engine");
+  if (engine == nullptr) return null_handle("null engine handle");
   ErrorState* state = nullptr;
   try {
     state = &engine->error_state();
@@ -285,7 +287,7 @@ coach_status coach_engine_label(coach_engine* engine, const char* message_json, 
 
 coach_session* coach_session_new(coach_engine* engine, coach_channel channel) {
   if (engine == nullptr) {
-    null_handle("engine");
+    null_handle("null engine handle");
     return nullptr;
   }
   coach_session* result = nullptr;
@@ -318,7 +320,7 @@ coach_status coach_session_errcode(const coach_session* session) {
 
 coach_status coach_session_add_message(coach_session* session, coach_role role,
                                        const char* text, const char* time) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     coach::Message message;
     const int raw = enum_value(role);
@@ -336,7 +338,7 @@ coach_status coach_session_add_message(coach_session* session, coach_role role,
 }
 
 coach_status coach_session_add_message_json(coach_session* session, const char* message_json) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     const std::string_view text = need_text(message_json, "message json");
     session->session.add_message(
@@ -345,7 +347,7 @@ coach_status coach_session_add_message_json(coach_session* session, const char* 
 }
 
 coach_status coach_session_set_draft(coach_session* session, const char* text, size_t length) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     if (text == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null text");
     const std::string_view draft(text, length);
@@ -355,7 +357,7 @@ coach_status coach_session_set_draft(coach_session* session, const char* text, s
 }
 
 coach_status coach_session_edit_draft(coach_session* session, const coach_edit* edit) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     if (edit == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null edit");
     if (edit->text == nullptr && edit->text_length != 0)
@@ -385,7 +387,7 @@ coach_status coach_session_edit_draft(coach_session* session, const coach_edit* 
 
 coach_status coach_session_report(coach_session* session, char** out_json) {
   if (out_json != nullptr) *out_json = nullptr;
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
     *out_json = copy_out(coach::boundary::dump(coach::to_json(session->session.report())));
@@ -393,7 +395,7 @@ coach_status coach_session_report(coach_session* session, char** out_json) {
 }
 
 coach_status coach_session_dismiss(coach_session* session, const char* nudge_id) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     const std::string_view id = need_text(nudge_id, "nudge id");
     if (id.empty()) fail(COACH_ERROR_INVALID_ARGUMENT, "empty nudge id");
@@ -402,7 +404,7 @@ coach_status coach_session_dismiss(coach_session* session, const char* nudge_id)
 }
 
 coach_status coach_session_snooze(coach_session* session, const char* nudge_id, int turns) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] {
     const std::string_view id = need_text(nudge_id, "nudge id");
     if (id.empty()) fail(COACH_ERROR_INVALID_ARGUMENT, "empty nudge id");
@@ -414,7 +416,7 @@ coach_status coach_session_snooze(coach_session* session, const char* nudge_id, 
 }
 
 coach_status coach_session_reset(coach_session* session) {
-  if (session == nullptr) return null_handle("session");
+  if (session == nullptr) return null_handle("null session handle");
   return guard(session->error, [&] { session->session.reset(); });
 }
 

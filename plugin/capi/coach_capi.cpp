@@ -189,6 +189,8 @@ const char* coach_version(void) {
 
 const char* coach_last_error(void) { return t_last_error.c_str(); }
 
+coach_status coach_last_errcode(void) { return t_last_error.code; }
+
 const char* coach_status_string(coach_status status) {
   switch (enum_value(status)) {
     case COACH_OK: return "ok";

@@ -9,7 +9,8 @@
  * `const char *` are owned by the library (valid until the next call on the same handle).
  *
  * Thread safety: one engine may be shared by many sessions used from many threads at once;
- * one session must be used from one thread at a time. `coach_errmsg` is per handle.
+ * one session must be used from one thread at a time. coach_engine_errmsg/errcode are kept per
+ * engine and per calling thread; coach_session_errmsg/errcode per session.
  *
  * Errors: functions return a coach_status (COACH_OK == 0) or NULL; the reason is available
  * through coach_engine_errmsg / coach_session_errmsg (or coach_last_error for failed creation).
@@ -67,6 +68,9 @@ COACH_API const char *coach_version(void);
 /* Text of the last error of a failed coach_engine_new/coach_session_new on this thread;
  * owned by the library. */
 COACH_API const char *coach_last_error(void);
+/* Status of the last failed coach_engine_new/coach_session_new (or call with a NULL handle) on
+ * this thread; COACH_OK when none failed. */
+COACH_API coach_status coach_last_errcode(void);
 
 /* Human-readable name of a status; owned by the library. */
 COACH_API const char *coach_status_string(coach_status status);

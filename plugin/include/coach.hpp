@@ -99,9 +99,7 @@ class Engine {
  private:
   explicit Engine(coach_engine* engine) noexcept : handle_(engine) {}
 
-  // coach.h reports why creation failed as text only (coach_last_error), without a status;
-  // the text names the family (a rule file, a locale, a dictionary).
-  static coach_status last_status() noexcept { return COACH_ERROR_INVALID_ARGUMENT; }
+  static coach_status last_status() noexcept { return coach_last_errcode(); }
 
   void check(coach_status status) const {
     if (status != COACH_OK)
@@ -116,7 +114,7 @@ class Session {
  public:
   explicit Session(const Engine& engine, coach_channel channel = COACH_CHANNEL_CHAT)
       : handle_(coach_session_new(engine.get(), channel)) {
-    if (!handle_) throw Error(COACH_ERROR_INVALID_ARGUMENT, coach_last_error());
+    if (!handle_) throw Error(coach_last_errcode(), coach_last_error());
   }
 
   // Takes ownership of a handle from coach_session_new (NULL gives an empty Session).

@@ -440,6 +440,7 @@ TEST_CASE("engine options") {
     o.locale = "xx";
     CHECK(coach_engine_new(&o) == nullptr);
     CHECK(std::string(coach_last_error()).find("xx") != std::string::npos);
+    CHECK(coach_last_errcode() == COACH_ERROR_LOCALE);
   }
   SUBCASE("missing rules folder") {
     coach_engine_options o{};
@@ -447,6 +448,7 @@ TEST_CASE("engine options") {
     o.rules_dir = "/nonexistent/coach-rules";
     CHECK(coach_engine_new(&o) == nullptr);
     CHECK(std::string(coach_last_error()).find("/nonexistent/coach-rules") != std::string::npos);
+    CHECK(coach_last_errcode() == COACH_ERROR_RULES);
   }
   SUBCASE("invalid utf-8 in a path") {
     coach_engine_options o{};

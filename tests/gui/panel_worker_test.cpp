@@ -142,6 +142,19 @@ void TestTyping() {
         r.warning);
   seq = worker.Reset();
   Check(inbox.WaitFor(seq, r) && r.state.ready, "reset answers with a fresh report");
+
+  // Switching to e-mail rebuilds the session from the messages so far (the engine is kept).
+  seq = worker.Configure(EngineConfig{"nl", "", "", "", COACH_CHANNEL_EMAIL},
+                         {MessageRecord{COACH_ROLE_CLIENT, kClient, "", COACH_CHANNEL_EMAIL}},
+                         "Beste NAAM, begrijp ik goed dat je vooral hulp zoekt bij de brieven? "
+                         "Klopt dat?",
+                         {});
+  Check(inbox.WaitFor(seq, r) && r.state.ready && r.state.error.empty(),
+        "a channel switch replays the conversation into a new session", r.state.error);
+  bool verified = false;
+  for (const auto& [id, done] : r.state.checklist)
+    if (id == "verify_interpretation") verified = done;
+  Check(verified, "the replayed draft counts in the new session's checklist");
 }
 
 void TestBadConfiguration() {

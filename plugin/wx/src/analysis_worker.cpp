@@ -165,17 +165,26 @@ void AnalysisWorker::Apply(Command& c, std::string& warning) {
 }
 
 void AnalysisWorker::ApplyConfigure(Command& c, std::string& warning) {
+  // A new session; the engine (rules, lexicon, dictionary: the slow part) is kept when only the
+  // channel changed.
+  const bool sameEngine = m_engine && c.config.locale == m_config.locale &&
+                          c.config.rules_dir == m_config.rules_dir &&
+                          c.config.locales_dir == m_config.locales_dir &&
+                          c.config.dict_dir == m_config.dict_dir;
   m_session.reset();
-  m_engine.reset();
+  if (!sameEngine) m_engine.reset();
   m_draft.clear();
   m_loadError.clear();
+  m_config = c.config;
   try {
-    coach::c::EngineOptions opts;
-    opts.locale = c.config.locale;
-    opts.rules_dir = c.config.rules_dir;
-    opts.locales_dir = c.config.locales_dir;
-    opts.dict_dir = c.config.dict_dir;
-    m_engine.emplace(opts);
+    if (!m_engine) {
+      coach::c::EngineOptions opts;
+      opts.locale = c.config.locale;
+      opts.rules_dir = c.config.rules_dir;
+      opts.locales_dir = c.config.locales_dir;
+      opts.dict_dir = c.config.dict_dir;
+      m_engine.emplace(opts);
+    }
     m_session.emplace(*m_engine, c.config.channel);
   } catch (const std::exception& e) {
     m_loadError = *e.what() ? e.what() : "the coach engine could not be created";

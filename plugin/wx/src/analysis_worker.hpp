@@ -93,6 +93,7 @@ class AnalysisWorker {
   // Touched by the worker thread only (libcoach through coach.hpp, the C API's C++ wrapper).
   std::optional<coach::c::Engine> m_engine;
   std::optional<coach::c::Session> m_session;
+  EngineConfig m_config;     // what m_engine was made from
   std::string m_draft;       // the draft as the session has it
   std::string m_loadError;   // why the engine could not be created
 

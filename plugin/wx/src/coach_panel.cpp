@@ -40,7 +40,8 @@ wxString PhaseLabel(const std::string& phase) {
     return _("goal formulation");
   if (phase == "evaluation") return _("evaluation");
   if (phase == "closing") return _("closing");
-  if (phase == "referral" || phase.rfind("referral", 0) == 0) return _("referral");
+  if (phase == "referral_online") return _("online referral");
+  if (phase.rfind("referral", 0) == 0) return _("referral");
   wxString s = wxString::FromUTF8(phase);
   s.Replace("_", " ");
   return s;

@@ -16,5 +16,6 @@ int run_serve(const Args& args);       // JSON-RPC 2.0 over stdio (cmd_serve.cpp
 int run_analyse(const Args& args);     // corpus analysis (cmd_analyse.cpp)
 int run_anonymise(const Args& args);   // anonymiser (cmd_anonymise.cpp)
 int run_report(const Args& args);      // session report (cmd_report.cpp)
+int run_practice(const Args& args);    // practice conversation with a simulated client (cmd_practice.cpp)
 
 }  // namespace coach::cli

@@ -12,6 +12,7 @@ __attribute__((weak)) int run_serve(const Args& args);
 __attribute__((weak)) int run_analyse(const Args& args);
 __attribute__((weak)) int run_anonymise(const Args& args);
 __attribute__((weak)) int run_report(const Args& args);
+__attribute__((weak)) int run_practice(const Args& args);
 }  // namespace coach::cli
 
 namespace {
@@ -31,6 +32,7 @@ const Command kCommands[] = {
     {"analyse", "code conversations with the study's scheme and print the aggregate table", coach::cli::run_analyse},
     {"anonymise", "replace names, places, numbers and addresses with placeholders", coach::cli::run_anonymise},
     {"report", "session report: a printable page (and JSON) comparing one conversation with the study", coach::cli::run_report},
+    {"practice", "practice conversation with a simulated client (scenario files, --script, --coach)", coach::cli::run_practice},
 };
 
 int usage(std::ostream& out) {

@@ -167,7 +167,7 @@ void AnalysisWorker::Apply(Command& c, std::string& warning) {
 void AnalysisWorker::ApplyConfigure(Command& c, std::string& warning) {
   // A new session; the engine (rules, lexicon, dictionary: the slow part) is kept when only the
   // channel changed.
-  const bool sameEngine = m_engine && c.config.locale == m_config.locale &&
+  const bool sameEngine = m_engine && !c.config.reload && c.config.locale == m_config.locale &&
                           c.config.rules_dir == m_config.rules_dir &&
                           c.config.locales_dir == m_config.locales_dir &&
                           c.config.dict_dir == m_config.dict_dir;

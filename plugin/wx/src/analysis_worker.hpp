@@ -25,6 +25,7 @@ struct EngineConfig {
   std::string locales_dir;
   std::string dict_dir;
   coach_channel channel = COACH_CHANNEL_CHAT;
+  bool reload = false;  // load the engine again even if the options did not change (new rules)
 };
 
 struct MessageRecord {

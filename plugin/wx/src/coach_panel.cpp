@@ -323,6 +323,19 @@ void CoachPanel::SetChannel(coach_channel channel) {
   UpdateStatus();
 }
 
+void CoachPanel::ReloadEngine() {
+  FlushDraft();
+  std::vector<MessageRecord> replay;
+  for (const SentMessage& m : m_messages) replay.push_back({m.role, m.text, m.time, m.channel});
+  EngineConfig config{m_options.locale, m_options.rules_dir, m_options.locales_dir,
+                      m_options.dict_dir, m_options.channel};
+  config.reload = true;
+  // Snoozes and hidden cards belong to the old engine's nudges; dismissals are replayed.
+  m_hidden.clear();
+  m_submitted = m_worker->Configure(config, std::move(replay), m_lastDraft, m_dismissed);
+  UpdateStatus();
+}
+
 // --- actions --------------------------------------------------------------------------------
 
 bool CoachPanel::DismissNudge(const std::string& id) {

@@ -92,6 +92,11 @@ class CoachPanel : public wxPanel {
   coach_channel GetChannel() const { return m_options.channel; }
   // Sends a pending (debounced) draft now.
   void FlushDraft();
+  // Loads the engine again with the same options (for example after a trainer saved changed
+  // rules in the rule folder) and replays the conversation so far, the draft and dismissals.
+  // The worker thread builds the new engine; typing is not blocked. Snoozes are forgotten.
+  void ReloadEngine();
+  const PanelOptions& GetOptions() const { return m_options; }
 
   // --- actions the buttons perform -------------------------------------------------------------
   bool DismissNudge(const std::string& id);

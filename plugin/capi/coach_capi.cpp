@@ -264,6 +264,23 @@ coach_status coach_engine_errcode(const coach_engine* engine) {
   }
 }
 
+coach_status coach_engine_suggest(coach_engine* engine, const char* word, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  if (engine == nullptr) return null_handle("null engine handle");
+  ErrorState* state = nullptr;
+  try {
+    state = &engine->error_state();
+  } catch (...) {
+    t_last_error.set(COACH_ERROR_NO_MEMORY, "out of memory");
+    return COACH_ERROR_NO_MEMORY;
+  }
+  return guard(*state, [&] {
+    if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
+    const std::string_view text = need_text(word, "word");
+    *out_json = copy_out(coach::boundary::dump(json(engine->engine->suggestions(std::string(text)))));
+  });
+}
+
 coach_status coach_engine_label(coach_engine* engine, const char* message_json, char** out_json) {
   if (out_json != nullptr) *out_json = nullptr;
   if (engine == nullptr) return null_handle("null engine handle");
@@ -384,6 +401,18 @@ coach_status coach_session_edit_draft(coach_session* session, const coach_edit* 
         edit->text_length == 0 ? std::string_view() : std::string_view(edit->text, edit->text_length);
     check_utf8(inserted, "edit text");
     session->session.edit_draft(start, end, inserted);
+  });
+}
+
+coach_status coach_session_spelling(coach_session* session, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  if (session == nullptr) return null_handle("null session handle");
+  return guard(session->error, [&] {
+    if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
+    json out = json::array();
+    for (const coach::SpellingIssue& issue : session->session.draft_spelling())
+      out.push_back({{"begin", issue.begin}, {"end", issue.end}, {"word", issue.word}});
+    *out_json = copy_out(coach::boundary::dump(out));
   });
 }
 

@@ -127,6 +127,14 @@ COACH_API coach_status coach_session_edit_draft(coach_session *session, const co
  * "phases": [...], "topics": [...]}. *out_json is owned by the caller (coach_string_free). */
 COACH_API coach_status coach_session_report(coach_session *session, char **out_json);
 
+/* Spelling help: words of the draft the locale's dictionary does not know, as
+ * [{"begin": byte, "end": byte, "word": "..."}]. Cached per word; call it after a pause in typing. */
+COACH_API coach_status coach_session_spelling(coach_session *session, char **out_json);
+
+/* Hunspell's suggestions for one word as a JSON list of strings. Slow (milliseconds to a tenth
+ * of a second): call it when the counsellor asks, never per keystroke. */
+COACH_API coach_status coach_engine_suggest(coach_engine *engine, const char *word, char **out_json);
+
 /* Hides a nudge for the rest of the conversation. A crisis nudge stays visible, marked
  * acknowledged. Unknown nudge ids are COACH_ERROR_INVALID_ARGUMENT. */
 COACH_API coach_status coach_session_dismiss(coach_session *session, const char *nudge_id);

@@ -614,3 +614,22 @@ TEST_CASE("one engine, many threads") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("spelling help and suggestions") {
+  SessionPtr s = new_session();
+  const std::string draft = "Ik begrjip dat het zwaar is voor NAAM.";
+  REQUIRE(coach_session_set_draft(s.get(), draft.c_str(), draft.size()) == COACH_OK);
+  char* out = nullptr;
+  REQUIRE(coach_session_spelling(s.get(), &out) == COACH_OK);
+  const json issues = json::parse(take(out));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0]["word"] == "begrjip");
+  CHECK(issues[0]["begin"] == 3);
+  CHECK(issues[0]["end"] == 10);
+  REQUIRE(coach_engine_suggest(shared_engine(), "begrjip", &out) == COACH_OK);
+  const json suggestions = json::parse(take(out));
+  CHECK(std::find(suggestions.begin(), suggestions.end(), "begrijp") != suggestions.end());
+  CHECK(coach_engine_suggest(shared_engine(), "\xFF", &out) == COACH_ERROR_INVALID_UTF8);
+  CHECK(coach_session_spelling(nullptr, &out) == COACH_ERROR_INVALID_ARGUMENT);
+  CHECK(coach_session_spelling(s.get(), nullptr) == COACH_ERROR_INVALID_ARGUMENT);
+}

@@ -84,6 +84,8 @@ class Session {
   // Labels of sent message `index` (in order of add_message) and of the draft.
   const Labels& message_labels(std::size_t index) const;
   Labels draft_labels() const;
+  // Words of the draft the dictionary does not know (see Engine::spelling).
+  std::vector<SpellingIssue> draft_spelling() const;
 
  private:
   std::unique_ptr<SessionImpl> impl_;

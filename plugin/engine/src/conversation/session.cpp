@@ -127,6 +127,8 @@ const Labels& Session::message_labels(std::size_t index) const {
   return impl_->labels[index];
 }
 
+std::vector<SpellingIssue> Session::draft_spelling() const { return impl_->engine->spelling(impl_->draft.text()); }
+
 Labels Session::draft_labels() const { return analysis::to_labels(impl_->draft.sentences()); }
 
 }  // namespace coach

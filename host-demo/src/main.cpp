@@ -1,11 +1,13 @@
 // coach-demo: a chat and e-mail window with the counsel-coach panel docked beside it.
 //
 //   coach-demo [--locale nl|en] [--open FILE] [--script FILE] [--type TEXT]
-//              [--screenshot PATH] [--exit-after MS]
+//              [--screenshot PATH] [--exit-after MS] [--rules DIR]
+//              [--scenarios DIR] [--practice SCENARIO]
 #include "main_frame.hpp"
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
+#include <wx/filefn.h>
 #include <wx/image.h>
 
 #include <cstdio>
@@ -43,6 +45,13 @@ void DemoApp::OnInitCmdLine(wxCmdLineParser& parser) {
        "once loaded and analysed, save the window as PNG and exit", wxCMD_LINE_VAL_STRING, 0},
       {wxCMD_LINE_OPTION, nullptr, "exit-after", "quit after MS milliseconds",
        wxCMD_LINE_VAL_NUMBER, 0},
+      {wxCMD_LINE_OPTION, nullptr, "rules",
+       "rule folder (with nl/, en/, nudges/) for the coach and the rule lab",
+       wxCMD_LINE_VAL_STRING, 0},
+      {wxCMD_LINE_OPTION, nullptr, "scenarios", "folder of practice scenarios",
+       wxCMD_LINE_VAL_STRING, 0},
+      {wxCMD_LINE_OPTION, nullptr, "practice",
+       "start a practice session with this scenario (file or id)", wxCMD_LINE_VAL_STRING, 0},
       {wxCMD_LINE_NONE, nullptr, nullptr, nullptr, wxCMD_LINE_VAL_NONE, 0}};
   parser.SetDesc(desc);
   parser.SetSwitchChars("-");
@@ -62,6 +71,16 @@ bool DemoApp::OnCmdLineParsed(wxCmdLineParser& parser) {
   parser.Found("script", &m_options.script_path);
   parser.Found("type", &m_options.type_text);
   parser.Found("screenshot", &m_options.screenshot_path);
+  if (parser.Found("rules", &value)) {
+    if (!wxDirExists(value)) {
+      fprintf(stderr, "coach-demo: --rules: %s is not a folder\n",
+              static_cast<const char*>(value.utf8_str()));
+      return false;
+    }
+    m_options.rules_dir = value.utf8_string();
+  }
+  if (parser.Found("scenarios", &value)) m_options.scenarios_dir = value.utf8_string();
+  parser.Found("practice", &m_options.practice_path);
   if (parser.Found("exit-after", &number)) {
     if (number < 0) {
       fprintf(stderr, "coach-demo: --exit-after must be >= 0\n");

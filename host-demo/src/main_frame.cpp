@@ -1,6 +1,11 @@
 #include "main_frame.hpp"
 
+#include "rule_lab.hpp"
 #include "transcript_view.hpp"
+
+#ifdef COACH_DEMO_HAVE_PRACTICE
+#include <coach/practice/session.hpp>
+#endif
 
 #include <wx/app.h>
 #include <wx/button.h>
@@ -42,7 +47,16 @@ enum {
   ID_LANG_EN,
   ID_FOCUS_COACH,
   ID_FOCUS_COMPOSER,
+  ID_RULE_LAB,
+  ID_PRACTICE,
 };
+
+// One rule lab for the application: it survives the rebuild of the main frame on a language
+// switch, and saving there reloads the coach of whichever main frame is open.
+wxWeakRef<RuleLabFrame>& TheRuleLab() {
+  static wxWeakRef<RuleLabFrame> lab;
+  return lab;
+}
 
 constexpr int kPanelWidth = 390;
 
@@ -82,6 +96,9 @@ MainFrame::MainFrame(const DemoOptions& options, const DemoSnapshot* restore)
       m_options(options),
       m_replyTimer(this),
       m_typeTimer(this) {
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  m_practiceTimer.SetOwner(this);
+#endif
   SetName("coach-demo");
   SetMinSize(wxSize(820, 520));
   BuildMenu();
@@ -91,6 +108,10 @@ MainFrame::MainFrame(const DemoOptions& options, const DemoSnapshot* restore)
   GetStatusBar()->SetStatusWidths(2, widths);
   Bind(wxEVT_TIMER, &MainFrame::OnReplyTimer, this, m_replyTimer.GetId());
   Bind(wxEVT_TIMER, &MainFrame::OnTypeTimer, this, m_typeTimer.GetId());
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  Bind(wxEVT_TIMER, &MainFrame::OnPracticeTimer, this, m_practiceTimer.GetId());
+#endif
+  Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
   if (restore)
     Restore(*restore);
   else
@@ -101,6 +122,47 @@ MainFrame::MainFrame(const DemoOptions& options, const DemoSnapshot* restore)
 MainFrame::~MainFrame() {
   m_replyTimer.Stop();
   m_typeTimer.Stop();
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  m_practiceTimer.Stop();
+#endif
+}
+
+void MainFrame::OnClose(wxCloseEvent& event) {
+  // The rule lab goes with the demo (it asks first when it has unsaved changes).
+  if (RuleLabFrame* lab = TheRuleLab().get()) {
+    if (!lab->Close(!event.CanVeto()) && event.CanVeto()) {
+      event.Veto();
+      return;
+    }
+  }
+  event.Skip();
+}
+
+RuleLabFrame* MainFrame::GetRuleLab() const { return TheRuleLab().get(); }
+
+RuleLabFrame* MainFrame::OpenRuleLab() {
+  if (RuleLabFrame* lab = TheRuleLab().get()) {
+    lab->Show();
+    lab->Raise();
+    return lab;
+  }
+  RuleLabOptions o;
+  o.locale = m_options.locale;
+  o.rules_dir = m_options.rules_dir;
+  o.on_saved = [] {
+    for (wxWindow* w : wxTopLevelWindows)
+      if (auto* frame = dynamic_cast<MainFrame*>(w); frame && !frame->IsBeingDeleted())
+        frame->ReloadRules();
+  };
+  auto* lab = new RuleLabFrame(nullptr, o);
+  TheRuleLab() = lab;
+  lab->Show();
+  return lab;
+}
+
+void MainFrame::ReloadRules() {
+  m_panel->ReloadEngine();
+  SetInfo(_("The coach reloaded the rules."));
 }
 
 // --- construction ---------------------------------------------------------------------------
@@ -121,7 +183,7 @@ void MainFrame::BuildMenu() {
   conversation->Append(ID_ADD_CLIENT, _("Add &client message...\tCtrl+Shift+M"),
                        _("Write a message as the client"));
   conversation->AppendSeparator();
-  conversation->Append(ID_FOCUS_COMPOSER, _("Go to &message box\tCtrl+L"));
+  conversation->Append(ID_FOCUS_COMPOSER, _("Go to &message box\tShift+F6"));
   conversation->Append(ID_FOCUS_COACH, _("Go to c&oach panel\tF6"));
 
   auto* language = new wxMenu;
@@ -129,12 +191,21 @@ void MainFrame::BuildMenu() {
   language->AppendRadioItem(ID_LANG_EN, "&English");
   language->Check(m_options.locale == "en" ? ID_LANG_EN : ID_LANG_NL, true);
 
+  auto* trainer = new wxMenu;
+  trainer->Append(ID_RULE_LAB, _("&Rule lab...\tCtrl+L"),
+                  _("Edit, check and test the coach's rules; saving reloads the coach"));
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  trainer->Append(ID_PRACTICE, _("&Practice session...\tCtrl+Shift+P"),
+                  _("Practise with a simulated client, the coach beside you"));
+#endif
+
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, _("&About"));
 
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
   bar->Append(conversation, _("&Conversation"));
+  bar->Append(trainer, _("&Trainer"));
   bar->Append(language, _("&Language"));
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);
@@ -154,6 +225,10 @@ void MainFrame::BuildMenu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { CallAfter([this] { SwitchLanguage("en"); }); },
        ID_LANG_EN);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnAbout(); }, wxID_ABOUT);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenRuleLab(); }, ID_RULE_LAB);
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnPracticeMenu(); }, ID_PRACTICE);
+#endif
   Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_script != nullptr); },
        ID_STOP_SCRIPT);
 }
@@ -170,6 +245,7 @@ void MainFrame::BuildUi() {
 
   coach::wx::PanelOptions po;
   po.locale = m_options.locale;
+  po.rules_dir = m_options.rules_dir;
   m_panel = new coach::wx::CoachPanel(m_splitter, wxID_ANY, po);
   m_panel->FollowTextCtrl(m_chatInput);
 
@@ -285,6 +361,9 @@ void MainFrame::AddMessage(const ChatMessage& message) {
 
 void MainFrame::LoadMessages(const std::vector<ChatMessage>& messages) {
   StopScript();
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  StopPractice();
+#endif
   m_messages.clear();
   m_panel->Reset();
   for (const ChatMessage& m : messages) {
@@ -332,6 +411,12 @@ void MainFrame::SendChat() {
   wxString text = m_chatInput->GetValue();
   text.Trim(true).Trim(false);
   if (text.empty()) return;
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  if (m_practice) {
+    PracticeTurn(text);
+    return;
+  }
+#endif
   AddMessage({"", COACH_ROLE_COUNSELLOR, COACH_CHANNEL_CHAT, text.utf8_string(),
               Now().utf8_string()});
   m_chatInput->Clear();
@@ -343,6 +428,12 @@ void MainFrame::SendEmail() {
   wxString text = m_emailBody->GetValue();
   text.Trim(true).Trim(false);
   if (text.empty()) return;
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  if (m_practice) {
+    PracticeTurn(text);
+    return;
+  }
+#endif
   AddMessage({"", COACH_ROLE_COUNSELLOR, COACH_CHANNEL_EMAIL, text.utf8_string(),
               wxDateTime::Now().FormatISOCombined().utf8_string()});
   m_emailBody->Clear();
@@ -452,6 +543,9 @@ void MainFrame::OnTypeTimer(wxTimerEvent&) {
 }
 
 bool MainFrame::IsBusy() const {
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  if (m_practiceTimer.IsRunning()) return true;
+#endif
   return IsTyping() || m_replyTimer.IsRunning() || !m_panel->IsIdle();
 }
 
@@ -668,6 +762,13 @@ class Automation : public wxEvtHandler {
           Fail(error);
         if (!m_options.script_path.empty() && !f->StartScript(m_options.script_path, &error))
           Fail(error);
+        if (!m_options.practice_path.empty()) {
+#ifdef COACH_DEMO_HAVE_PRACTICE
+          if (!f->StartPractice(m_options.practice_path, &error)) Fail(error);
+#else
+          Fail("--practice: this build has no practice library");
+#endif
+        }
         Go(Step::type);
         break;
       }

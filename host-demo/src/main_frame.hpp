@@ -19,7 +19,18 @@ class wxNotebook;
 class wxSplitterWindow;
 class wxTextCtrl;
 
+#ifdef COACH_DEMO_HAVE_PRACTICE
+namespace coach {
+class Engine;
+}
+namespace coach::practice {
+class PracticeSession;
+}
+#endif
+
 namespace coach::demo {
+
+class RuleLabFrame;
 
 class TranscriptView;
 
@@ -30,6 +41,12 @@ struct DemoOptions {
   wxString screenshot_path;   // --screenshot
   wxString type_text;         // --type
   long exit_after_ms = -1;    // --exit-after
+  std::string rules_dir;      // --rules: the rule folder of the coach and the rule lab
+  std::string scenarios_dir;  // --scenarios: practice scenarios (empty: the shipped ones)
+  wxString practice_path;     // --practice: start this scenario (file or shipped id)
+  // Trainer features ask before writing files; tests turn the questions off.
+  bool ask_to_save_report = true;
+  int client_typing_ms = -1;  // simulated client's typing delay per reply (-1: by length)
 };
 
 // What survives a language switch (the frame is rebuilt in the new language).
@@ -71,6 +88,25 @@ class MainFrame : public wxFrame {
   // Saves the frame as PNG: a blit of the window into a bitmap (falls back to the screen).
   bool SaveScreenshot(const wxString& path, wxString* error = nullptr);
 
+  // Trainer > Rule lab: opens (or raises) the rule lab on the coach's rule folder. Saving there
+  // reloads the rules into this window's coach panel.
+  RuleLabFrame* OpenRuleLab();
+  RuleLabFrame* GetRuleLab() const;
+  // Reloads the coach panel's engine (new rules on disk), keeping the conversation.
+  void ReloadRules();
+
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  // Trainer > Practice session: a simulated client (plugin/practice) answers the trainee in the
+  // chat window, the coach panel beside it as in a live chat.
+  bool StartPractice(const wxString& path_or_id, wxString* error = nullptr);
+  void StopPractice();
+  bool IsPracticeActive() const;
+  bool IsPracticeFinished() const;
+  const coach::practice::PracticeSession* GetPractice() const { return m_practice.get(); }
+  // Writes BASE.txt (the study's chat format) and, with the report library, BASE.html.
+  bool SavePracticeReport(const wxString& base_path, wxString* error = nullptr);
+#endif
+
   coach::wx::CoachPanel* GetCoachPanel() const { return m_panel; }
   wxTextCtrl* GetChatInput() const { return m_chatInput; }
   wxTextCtrl* GetEmailBody() const { return m_emailBody; }
@@ -98,6 +134,20 @@ class MainFrame : public wxFrame {
   void OnPlayScript();
   void OnAddClientMessage();
   void OnAbout();
+  void OnClose(wxCloseEvent& event);
+#ifdef COACH_DEMO_HAVE_PRACTICE
+  void OnPracticeMenu();
+  bool PracticeTurn(const wxString& text);  // SendChat in a practice session
+  void OnPracticeTimer(wxTimerEvent& event);
+  void PracticeFinished();
+  void OfferPracticeReport();
+
+  std::shared_ptr<const coach::Engine> m_practiceEngine;
+  std::unique_ptr<coach::practice::PracticeSession> m_practice;
+  std::vector<ChatMessage> m_practiceQueue;  // client replies still "being typed"
+  wxTimer m_practiceTimer;
+  bool m_practiceDone = false;
+#endif
 
   DemoOptions m_options;
   std::vector<ChatMessage> m_messages;

@@ -1,0 +1,91 @@
+// A tiny step runner for GUI tests: steps run on a timer inside the wx event loop, waits poll a
+// condition, and every check prints one TAP line ("ok N - ..." / "not ok N - ...").
+#pragma once
+
+#include <wx/app.h>
+#include <wx/timer.h>
+#include <wx/utils.h>
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace coach::test {
+
+class StepRunner : public wxEvtHandler {
+ public:
+  explicit StepRunner(std::function<void()> finish) : m_finish(std::move(finish)), m_timer(this) {
+    Bind(wxEVT_TIMER, &StepRunner::OnTick, this);
+  }
+
+  void Then(std::string name, std::function<void()> run) {
+    m_steps.push_back({std::move(name), std::move(run), nullptr, 0});
+  }
+  void WaitFor(std::string name, std::function<bool()> until, long timeout_ms = 30000) {
+    m_steps.push_back({std::move(name), nullptr, std::move(until), timeout_ms});
+  }
+  // Waits until `until` has held for `quiet_ms` in a row (layout and painting settle).
+  void WaitSteady(std::string name, std::function<bool()> until, long quiet_ms = 300,
+                  long timeout_ms = 30000) {
+    auto since = std::make_shared<wxLongLong>(0);
+    WaitFor(std::move(name), [until = std::move(until), since, quiet_ms] {
+      if (!until()) {
+        *since = 0;
+        return false;
+      }
+      if (*since == 0) *since = wxGetUTCTimeMillis();
+      return (wxGetUTCTimeMillis() - *since).ToLong() >= quiet_ms;
+    }, timeout_ms);
+  }
+  bool Check(bool ok, const std::string& what, const std::string& detail = {}) {
+    ++m_checks;
+    if (!ok) m_failed = true;
+    printf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", m_checks, what.c_str(),
+           detail.empty() ? "" : "  # ", detail.c_str());
+    fflush(stdout);
+    return ok;
+  }
+  void Start(int interval_ms = 20) {
+    m_stepStart = wxGetUTCTimeMillis();
+    m_timer.Start(interval_ms);
+  }
+  bool Failed() const { return m_failed; }
+
+ private:
+  struct Step {
+    std::string name;
+    std::function<void()> run;
+    std::function<bool()> until;
+    long timeout_ms = 0;
+  };
+
+  void OnTick(wxTimerEvent&) {
+    while (m_current < m_steps.size()) {
+      Step& step = m_steps[m_current];
+      if (step.run) {
+        step.run();
+      } else if (!step.until()) {
+        if ((wxGetUTCTimeMillis() - m_stepStart).ToLong() < step.timeout_ms) return;
+        Check(false, "timed out waiting: " + step.name);
+        break;
+      }
+      ++m_current;
+      m_stepStart = wxGetUTCTimeMillis();
+    }
+    m_timer.Stop();
+    printf("1..%d\n", m_checks);
+    fflush(stdout);
+    if (m_finish) m_finish();
+  }
+
+  std::function<void()> m_finish;
+  wxTimer m_timer;
+  std::vector<Step> m_steps;
+  std::size_t m_current = 0;
+  wxLongLong m_stepStart;
+  int m_checks = 0;
+  bool m_failed = false;
+};
+
+}  // namespace coach::test

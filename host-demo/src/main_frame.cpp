@@ -1,6 +1,7 @@
 #include "main_frame.hpp"
 
 #include "rule_lab.hpp"
+#include <coach/wx/text_wrap.hpp>
 #include "transcript_view.hpp"
 
 #ifdef COACH_DEMO_HAVE_PRACTICE
@@ -292,7 +293,33 @@ wxWindow* MainFrame::BuildChatPage(wxWindow* parent) {
   row->Add(m_chatInput, 1, wxEXPAND | wxRIGHT, 8);
   row->Add(m_send, 0, wxALIGN_BOTTOM);
 
+  // Shown during a practice session: who the simulated client is.
+  m_briefBar = new wxPanel(page);
+  m_briefBar->SetBackgroundColour(wxColour(0xe8, 0xf1, 0xfb));
+  m_briefTitle = new wxStaticText(m_briefBar, wxID_ANY, wxString());
+  m_briefTitle->SetFont(m_briefTitle->GetFont().Bold());
+  m_briefTitle->SetForegroundColour(wxColour(0x1f, 0x23, 0x28));
+  m_briefText = new wxStaticText(m_briefBar, wxID_ANY, wxString());
+  m_briefText->SetForegroundColour(wxColour(0x1f, 0x23, 0x28));
+  auto* briefSizer = new wxBoxSizer(wxVERTICAL);
+  briefSizer->Add(m_briefTitle, 0, wxLEFT | wxRIGHT | wxTOP, 10);
+  briefSizer->Add(m_briefText, 0, wxEXPAND | wxALL, 10);
+  m_briefBar->SetSizer(briefSizer);
+  m_briefBar->Hide();
+  m_briefBar->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    const int width = m_briefBar->GetClientSize().x - 20;
+    if (width > 50 && !m_brief.empty()) {
+      const wxString wrapped = coach::wx::WrapText(m_brief, width, *m_briefText);
+      if (wrapped != m_briefText->GetLabel()) {
+        m_briefText->SetLabel(wrapped);
+        CallAfter([this] { m_briefBar->GetParent()->Layout(); });
+      }
+    }
+  });
+
   auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(m_briefBar, 0, wxEXPAND);
   sizer->Add(m_chatView, 1, wxEXPAND);
   auto* composer = new wxBoxSizer(wxVERTICAL);
   composer->Add(label, 0, wxBOTTOM, 4);
@@ -697,6 +724,17 @@ void MainFrame::UpdateTitle() {
   wxString title = _("counsel-coach demo");
   if (!m_sourceName.empty()) title += wxString::FromUTF8(" \xE2\x80\x94 ") + m_sourceName;
   SetTitle(title);
+}
+
+void MainFrame::ShowBrief(const wxString& title, const wxString& brief) {
+  if (!m_briefBar) return;
+  m_brief = brief;
+  m_briefTitle->SetLabel(title);
+  const int width = std::max(200, m_briefBar->GetParent()->GetClientSize().x - 20);
+  m_briefText->SetLabel(coach::wx::WrapText(brief, width, *m_briefText));
+  m_briefText->Show(!brief.empty());
+  m_briefBar->Show(!title.empty());
+  m_briefBar->GetParent()->Layout();
 }
 
 void MainFrame::SetInfo(const wxString& text) {

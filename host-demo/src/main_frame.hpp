@@ -16,6 +16,8 @@
 
 class wxButton;
 class wxNotebook;
+class wxPanel;
+class wxStaticText;
 class wxSplitterWindow;
 class wxTextCtrl;
 
@@ -172,6 +174,12 @@ class MainFrame : public wxFrame {
   wxTextCtrl* m_emailBody = nullptr;
   wxButton* m_sendEmail = nullptr;
   coach::wx::CoachPanel* m_panel = nullptr;
+  // Practice sessions: who the client is, above the chat.
+  wxPanel* m_briefBar = nullptr;
+  wxStaticText* m_briefTitle = nullptr;
+  wxStaticText* m_briefText = nullptr;
+  wxString m_brief;
+  void ShowBrief(const wxString& title, const wxString& brief);  // empty title hides it
 };
 
 // Runs the command-line steps on `frame`: --open, --script, --type, then (once the coach is up

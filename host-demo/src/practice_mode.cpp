@@ -220,8 +220,8 @@ bool MainFrame::StartPractice(const wxString& path_or_id, wxString* error) {
   for (const coach::Message& m : m_practice->messages()) AddMessage(ToChat(m));
   m_sourceName = U(title);
   UpdateTitle();
-  SetInfo(brief.empty() ? wxString::Format(_("Practice: \"%s\"."), U(title))
-                        : wxString::Format(_("Practice: %s"), U(brief)));
+  ShowBrief(wxString::Format(_("Practice session: %s"), U(title)), U(brief));
+  SetInfo(wxString::Format(_("Practice: \"%s\"."), U(title)));
   if (!locale.empty() && locale != m_options.locale)
     SetInfo(wxString::Format(_("This script is in \"%s\"; switch the language for best results."),
                              U(locale)));
@@ -235,6 +235,7 @@ void MainFrame::StopPractice() {
   m_practiceQueue.clear();
   if (m_practice && !m_practice->finished()) m_practice->stop();
   if (m_practice) SetScriptStatus(_("Practice session ended."));
+  ShowBrief(wxString(), wxString());
   m_practice.reset();
   m_practiceEngine.reset();
   m_practiceDone = false;

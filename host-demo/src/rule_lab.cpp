@@ -251,10 +251,10 @@ void RuleLabFrame::BuildUi() {
   // Try a transcript
   auto* tryPage = new wxPanel(m_tabs);
   auto* tryLabel = new wxStaticText(tryPage, wxID_ANY, _("&Transcript (JSON or chat text):"));
-  m_tryInput = new wxTextCtrl(tryPage, wxID_ANY, wxString(), wxDefaultPosition, wxSize(300, -1),
+  m_tryInput = new wxTextCtrl(tryPage, wxID_ANY, wxString(), wxDefaultPosition, wxSize(200, -1),
                               wxTE_MULTILINE | wxTE_DONTWRAP);
   m_tryInput->SetName(_("Transcript to try"));
-  m_tryInput->SetHint(_("Hulpvrager (19:01): ...\nHulpverlener (19:02): ..."));
+  m_tryInput->SetToolTip(_("Hulpvrager (19:01): ...\nHulpverlener (19:02): ..."));
   auto* load = new wxButton(tryPage, wxID_ANY, _("&Load..."));
   load->SetName(_("Load a transcript"));
   auto* analyse = new wxButton(tryPage, wxID_ANY, _("&Analyse"));
@@ -263,10 +263,10 @@ void RuleLabFrame::BuildUi() {
   m_tryList = new wxListCtrl(tryPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                              wxLC_REPORT | wxLC_SINGLE_SEL);
   m_tryList->SetName(_("Messages with practices and nudges"));
-  m_tryList->AppendColumn("#", wxLIST_FORMAT_RIGHT, 36);
-  m_tryList->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, 90);
-  m_tryList->AppendColumn(_("Message"), wxLIST_FORMAT_LEFT, 260);
-  m_tryList->AppendColumn(_("Practices"), wxLIST_FORMAT_LEFT, 170);
+  m_tryList->AppendColumn("#", wxLIST_FORMAT_RIGHT, 32);
+  m_tryList->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, 100);
+  m_tryList->AppendColumn(_("Message"), wxLIST_FORMAT_LEFT, 220);
+  m_tryList->AppendColumn(_("Practices"), wxLIST_FORMAT_LEFT, 130);
   m_tryList->AppendColumn(_("Coach showed"), wxLIST_FORMAT_LEFT, 260);
   auto* tryLeft = new wxBoxSizer(wxVERTICAL);
   tryLeft->Add(tryLabel, 0, wxBOTTOM, 4);
@@ -276,10 +276,10 @@ void RuleLabFrame::BuildUi() {
   tryButtons->Add(analyse, 0);
   tryLeft->Add(tryButtons, 0);
   auto* tryRight = new wxBoxSizer(wxVERTICAL);
-  tryRight->Add(m_tryStatus, 0, wxBOTTOM, 4);
+  tryRight->Add(m_tryStatus, 0, wxEXPAND | wxBOTTOM, 4);
   tryRight->Add(m_tryList, 1, wxEXPAND);
   auto* trySizer = new wxBoxSizer(wxHORIZONTAL);
-  trySizer->Add(tryLeft, 2, wxEXPAND | wxALL, 8);
+  trySizer->Add(tryLeft, 1, wxEXPAND | wxALL, 8);
   trySizer->Add(tryRight, 3, wxEXPAND | wxTOP | wxBOTTOM | wxRIGHT, 8);
   tryPage->SetSizer(trySizer);
   m_tabs->AddPage(tryPage, _("Try a transcript"));
@@ -297,7 +297,7 @@ void RuleLabFrame::BuildUi() {
       int used = 0;
       for (int c = 0; c + 1 < n; ++c) used += list->GetColumnWidth(c);
       const int rest = list->GetClientSize().x - used - 4;
-      if (n > 0 && rest > 120) list->SetColumnWidth(n - 1, rest);
+      if (n > 0) list->SetColumnWidth(n - 1, std::max(rest, 160));
     });
 
   // Events
@@ -651,7 +651,7 @@ void RuleLabFrame::OnUpdateUi() {
 
 bool RuleLabFrame::IsIdle() const {
   if (m_checkTimer.IsRunning() || m_checked != m_generation) return false;
-  std::lock_guard<std::mutex> lock(const_cast<std::mutex&>(m_mutex));
+  std::lock_guard<std::mutex> lock(m_mutex);
   return m_jobs.empty() && m_running == 0;
 }
 
@@ -941,7 +941,8 @@ void RuleLabFrame::ShowTry(std::vector<TryRow> rows, std::vector<std::string> pr
   if (!error.empty())
     status = wxString::Format(_("The edited rules cannot be used: %s"), U(error));
   else
-    status = wxString::Format(_("%zu messages; the coach spoke at %d counsellor turns."),
+    status = wxString::Format(wxPLURAL("%zu messages; the coach gave tips at %d turn.",
+                                       "%zu messages; the coach gave tips at %d turns.", nudged),
                               m_tryRows.size(), nudged);
   for (const auto& p : problems) status += "\n" + U(p);
   m_tryStatus->SetLabel(status);
@@ -982,10 +983,17 @@ bool RuleLabFrame::SaveScreenshot(const wxString& path, wxString* error) {
   Raise();
   Refresh();
   Update();
-  const wxPoint origin = ClientToScreen(wxPoint(0, 0));
+  // The client area read back from the window (with its children); the screen if that fails.
   const wxSize size = GetClientSize();
   wxBitmap bmp(size.x, size.y, 24);
+  bool ok = false;
   {
+    wxClientDC dc(this);
+    wxMemoryDC mem(bmp);
+    ok = mem.Blit(0, 0, size.x, size.y, &dc, 0, 0);
+  }
+  if (!ok) {
+    const wxPoint origin = ClientToScreen(wxPoint(0, 0));
     wxScreenDC screen;
     wxMemoryDC mem(bmp);
     mem.Blit(0, 0, size.x, size.y, &screen, origin.x, origin.y);

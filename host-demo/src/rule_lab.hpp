@@ -135,7 +135,7 @@ class RuleLabFrame : public wxFrame {
   wxTimer m_checkTimer;
 
   // worker
-  std::mutex m_mutex;
+  mutable std::mutex m_mutex;
   std::condition_variable m_cv;
   std::deque<std::function<void()>> m_jobs;
   int m_running = 0;

@@ -93,7 +93,7 @@ class RuleLabTest : public wxApp {
   MainFrame* m_frame = nullptr;
   RuleLabFrame* m_lab = nullptr;
   fs::path m_sourceRules, m_tempRules;
-  wxString m_conversation, m_screenshot, m_demoShot;
+  wxString m_conversation, m_screenshot, m_demoShot, m_tryShot;
   std::uint64_t m_updatesBefore = 0;
   std::string m_originalNudgeFile;
   int m_brokenLine = 0;
@@ -106,6 +106,7 @@ bool RuleLabTest::OnInit() {
     else if (key == "--conversation") m_conversation = value;
     else if (key == "--screenshot") m_screenshot = value;
     else if (key == "--demo-screenshot") m_demoShot = value;
+    else if (key == "--try-screenshot") m_tryShot = value;
   }
   if (m_sourceRules.empty() || m_conversation.empty() || m_screenshot.empty()) {
     fprintf(stderr, "usage: coach_rule_lab_test --rules DIR --conversation FILE --screenshot PNG "
@@ -242,6 +243,8 @@ bool RuleLabTest::OnInit() {
   s.WaitFor("the examples ran", [this] { return m_lab->IsIdle() && m_lab->GetExamplesRun() >= 0; },
             60000);
   s.Then("examples pass; try a transcript", [this, &s] {
+    wxWindow* run = wxWindow::FindWindowByName(_("Run the rules' examples"), m_lab);
+    s.Check(run && run->IsEnabled(), "the examples button is enabled again");
     s.Check(m_lab->GetProblems().empty(), "the edited advice file has no problems");
     s.Check(m_lab->GetExamplesRun() > 50 && m_lab->GetExampleFailures().empty(),
             "the rules' examples pass with the edit",
@@ -263,7 +266,13 @@ bool RuleLabTest::OnInit() {
       s.Check(!rows[1].nudges.empty() && rows[1].nudges[0].find(kNewTitle) != std::string::npos,
               "the coach's new title at that turn", Join(rows[1].nudges));
     }
+  });
+  s.WaitSteady("the lab has painted the results", [] { return true; }, 500);
+  s.Then("save the advice file", [this, &s] {
     wxString error;
+    if (!m_tryShot.empty())
+      s.Check(m_lab->SaveScreenshot(m_tryShot, &error),
+              "transcript pane screenshot saved to " + m_tryShot.utf8_string(), error.utf8_string());
     MarkUpdates();
     s.Check(m_lab->Save(&error), "Save writes the advice file", error.utf8_string());
   });

@@ -7,6 +7,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
@@ -34,16 +35,26 @@ icu::BreakIterator& sentence_iterator() {
   return *it;
 }
 
-// Converts text to UTF-16 and records, for each UTF-16 index, its UTF-8 byte offset.
-struct Utf16Text {
-  icu::UnicodeString chars;
-  std::vector<std::uint32_t> byte_at;
-
-  Utf16Text(std::string_view text, std::uint32_t base) {
-    chars = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    const auto length = static_cast<std::size_t>(chars.length());
-    byte_at.reserve(length + 1);
+// A text in UTF-16 with, for each UTF-16 index, its UTF-8 byte offset. One per thread and use
+// (sentences, words), so the buffers are not allocated again for every sentence.
+class Utf16Text {
+ public:
+  void set(std::string_view text, std::uint32_t base) {
+    base_ = base;
+    // As UnicodeString::fromUTF8 converts (U+FFFD for broken UTF-8), into the buffer kept from
+    // the last text.
+    const auto size8 = static_cast<int32_t>(text.size());
+    UChar* buffer = chars_.getBuffer(std::max<int32_t>(size8 + 1, 32));
+    int32_t length16 = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    if (buffer) u_strFromUTF8WithSub(buffer, chars_.getCapacity(), &length16, text.data(), size8, 0xFFFD, nullptr, &status);
+    chars_.releaseBuffer(buffer && U_SUCCESS(status) ? length16 : 0);
+    if (!buffer || U_FAILURE(status)) chars_ = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), size8));
+    ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    byte_at_.clear();
+    if (ascii_) return;  // one UTF-16 unit per byte: byte_at(i) is base + i
+    const auto length = static_cast<std::size_t>(chars_.length());
+    byte_at_.reserve(length + 1);
     // Offsets straight from the UTF-8: one UTF-16 unit per character of 1 to 3 bytes, two per
     // character of 4 bytes. Broken UTF-8 (which ICU replaced with U+FFFD) takes the slow path.
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -55,25 +66,53 @@ struct Utf16Text {
       U8_NEXT(bytes, i, size, c);
       if (c < 0) { valid = false; break; }
       const std::uint32_t byte = base + static_cast<std::uint32_t>(at);
-      byte_at.push_back(byte);
-      if (U16_LENGTH(c) == 2) byte_at.push_back(byte);
+      byte_at_.push_back(byte);
+      if (U16_LENGTH(c) == 2) byte_at_.push_back(byte);
     }
-    if (valid && byte_at.size() == length) {
-      byte_at.push_back(base + static_cast<std::uint32_t>(size));
+    if (valid && byte_at_.size() == length) {
+      byte_at_.push_back(base + static_cast<std::uint32_t>(size));
       return;
     }
-    byte_at.clear();
+    byte_at_.clear();
     std::uint32_t byte = base;
-    for (int32_t i = 0; i < chars.length();) {
-      const UChar32 c = chars.char32At(i);
+    for (int32_t i = 0; i < chars_.length();) {
+      const UChar32 c = chars_.char32At(i);
       const int units = U16_LENGTH(c);
-      for (int u = 0; u < units; ++u) byte_at.push_back(byte);
+      for (int u = 0; u < units; ++u) byte_at_.push_back(byte);
       byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       i += units;
     }
-    byte_at.push_back(byte);
+    byte_at_.push_back(byte);
   }
+
+  const icu::UnicodeString& chars() const { return chars_; }
+  std::uint32_t byte_at(int32_t index) const {
+    return ascii_ ? base_ + static_cast<std::uint32_t>(index) : byte_at_[static_cast<std::size_t>(index)];
+  }
+
+  // Frees the buffers after a long text, so a thread does not hold them for good.
+  void trim() {
+    constexpr int32_t kKeep = 16 * 1024;
+    if (chars_.getCapacity() > kKeep) chars_ = icu::UnicodeString();
+    if (byte_at_.capacity() > static_cast<std::size_t>(kKeep)) std::vector<std::uint32_t>().swap(byte_at_);
+  }
+
+ private:
+  icu::UnicodeString chars_;
+  std::vector<std::uint32_t> byte_at_;
+  std::uint32_t base_ = 0;
+  bool ascii_ = true;
 };
+
+Utf16Text& sentence_text() {
+  thread_local Utf16Text text;
+  return text;
+}
+
+Utf16Text& word_text() {
+  thread_local Utf16Text text;
+  return text;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -166,18 +205,20 @@ bool is_bare_domain(std::string_view folded, const TokenizerConfig& config) {
 std::vector<ByteRange> split_sentences(std::string_view text) {
   std::vector<ByteRange> out;
   if (text.empty()) return out;
-  const Utf16Text u(text, 0);
+  Utf16Text& u = sentence_text();
+  u.set(text, 0);
   icu::BreakIterator& it = sentence_iterator();
-  it.setText(u.chars);
+  it.setText(u.chars());
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    std::uint32_t b = u.byte_at[static_cast<std::size_t>(start)];
-    std::uint32_t e = u.byte_at[static_cast<std::size_t>(end)];
+    std::uint32_t b = u.byte_at(start);
+    std::uint32_t e = u.byte_at(end);
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;
     if (b < e) out.push_back({b, e});
   }
   it.setText(icu::UnicodeString());  // drop the reference to our buffer
+  u.trim();
   return out;
 }
 
@@ -190,14 +231,15 @@ void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& con
   std::size_t next_protected = 0;
 
   const std::string_view slice = text.substr(range.begin, range.end - range.begin);
-  const Utf16Text u(slice, range.begin);
+  Utf16Text& u = word_text();
+  u.set(slice, range.begin);
   icu::BreakIterator& it = word_iterator();
-  it.setText(u.chars);
+  it.setText(u.chars());
   std::uint32_t previous_dot_begin = 0, previous_dot_end = UINT32_MAX;
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    const std::uint32_t b = u.byte_at[static_cast<std::size_t>(start)];
-    const std::uint32_t e = u.byte_at[static_cast<std::size_t>(end)];
+    const std::uint32_t b = u.byte_at(start);
+    const std::uint32_t e = u.byte_at(end);
     while (next_protected < protected_count && out[next_protected].end <= b) ++next_protected;
     if (next_protected < protected_count && out[next_protected].begin < e) continue;  // inside
     const int32_t status = it.getRuleStatus();
@@ -214,7 +256,7 @@ void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& con
       out.push_back(std::move(t));
       continue;
     }
-    const UChar32 c = u.chars.char32At(start);
+    const UChar32 c = u.chars().char32At(start);
     if (c == '?' || c == 0xFF1F) {
       out.push_back({b, e, TokenKind::question_mark, "?"});
     } else if (c == ',' || c == ';' || c == ':') {
@@ -233,11 +275,12 @@ void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& con
       }
       previous_dot_begin = b;
       previous_dot_end = e;
-    } else if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    } else if (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {  // none is ASCII
       out.push_back({b, e, TokenKind::emoticon, std::string(piece)});
     }
   }
   it.setText(icu::UnicodeString());
+  u.trim();
   // Protected tokens were collected first: restore text order (without them the tokens are in
   // order already, and a stable sort would only allocate its buffer).
   const auto by_begin = [](const Token& x, const Token& y) { return x.begin < y.begin; };

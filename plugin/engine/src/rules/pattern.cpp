@@ -296,12 +296,27 @@ std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, 
       return std::nullopt;
     }
     std::vector<std::string> options = split(s.substr(open + 1, close - open - 1), '|');
-    expanded.erase(expanded.begin() + static_cast<long>(i));
     for (auto& option : options) {
       while (!option.empty() && option.front() == ' ') option.erase(option.begin());
       while (!option.empty() && option.back() == ' ') option.pop_back();
+    }
+    // One-word options of a free-standing group need no copy of the pattern each: they become
+    // one element of alternatives ("{so|and so|well}" -> "so|well" and "and so"). Fewer
+    // patterns keep the engine small and its index buckets short.
+    const bool free_standing = (open == 0 || s[open - 1] == ' ') && (close + 1 == s.size() || s[close + 1] == ' ');
+    std::vector<std::string> variants;
+    std::string single_words;
+    for (const auto& option : options) {
+      const bool one_word = !option.empty() && option.find_first_of(" ~()^$") == std::string::npos &&
+                            option.back() != '?' && option != "_";
+      if (free_standing && one_word) single_words += (single_words.empty() ? "" : "|") + option;
+      else variants.push_back(option);
+    }
+    if (!single_words.empty()) variants.insert(variants.begin(), single_words);
+    expanded.erase(expanded.begin() + static_cast<long>(i));
+    for (auto it = variants.rbegin(); it != variants.rend(); ++it) {
       // An empty option makes the phrase optional: "{ik denk dat|} dit is".
-      expanded.insert(expanded.begin() + static_cast<long>(i), s.substr(0, open) + option + (option.empty() ? "" : " ") + s.substr(close + 1));
+      expanded.insert(expanded.begin() + static_cast<long>(i), s.substr(0, open) + *it + (it->empty() ? "" : " ") + s.substr(close + 1));
     }
     if (expanded.size() > kMaxExpansions) {
       error = {open + 1, "phrase groups expand to more than " + std::to_string(kMaxExpansions) + " patterns"};

@@ -4,6 +4,7 @@
 
 #include <coach/types.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -132,6 +133,9 @@ JsonSource JsonSource::from_text(std::string text, std::string name, const char*
                                          std::to_string(p.column) + ": error: invalid JSON: " + what);
   }
   OffsetScanner(source.text_, source.offsets_).run();
+  source.line_starts_.push_back(0);
+  for (std::size_t i = 0; i < source.text_.size(); ++i)
+    if (source.text_[i] == '\n') source.line_starts_.push_back(i + 1);
   return source;
 }
 
@@ -139,7 +143,17 @@ SourcePosition JsonSource::position(const std::string& pointer) const {
   std::string p = pointer;
   while (true) {
     const auto it = offsets_.find(p);
-    if (it != offsets_.end()) return position_of(text_, it->second);
+    if (it != offsets_.end()) {
+      // Every example and rule asks for its place: find the line by binary search, not by
+      // scanning the file from the top each time.
+      const std::size_t offset = it->second;
+      const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+      SourcePosition pos;
+      pos.line = static_cast<int>(line - line_starts_.begin()) + 1;
+      for (std::size_t i = *line; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++pos.column;
+      return pos;
+    }
     const std::size_t slash = p.rfind('/');
     if (slash == std::string::npos) return {};
     p = p.substr(0, slash);

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace coach {
 
@@ -34,6 +35,7 @@ class JsonSource {
   std::string text_;
   nlohmann::json root_;
   std::unordered_map<std::string, std::size_t> offsets_;  // pointer -> byte offset of value
+  std::vector<std::size_t> line_starts_;                   // byte offset of each line, for positions
 };
 
 // "file:line:column" for a byte offset of a text.

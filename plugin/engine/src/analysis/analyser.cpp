@@ -24,6 +24,8 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
       for (auto& p : *ps) statement_patterns_.push_back(std::move(p));
     else diagnostics.push_back({locale.question_cues_where, 0, 0, "", "statement cue \"" + source + "\": " + problem.message, false});
   }
+  for (const auto& p : question_patterns_) cue_index_.add(&p, kQuestionCue);
+  for (const auto& p : statement_patterns_) cue_index_.add(&p, kStatementCue);
   // The index keeps pointers into topic_patterns_: fill it only once the vector is complete.
   std::vector<std::uint32_t> owners;
   for (std::uint32_t t = 0; t < locale.topics.size() && t < 64; ++t) {
@@ -105,24 +107,35 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
                                 [](const text::Token& t) { return t.kind == text::TokenKind::question_mark; });
   // Without a question mark, a question cue ("hoe is dat voor je") makes a question unless a
   // statement cue ("wat fijn", "so what you're saying") says otherwise.
+  bool statement = false;
   if (!result.question) {
-    for (const rules::Pattern& p : question_patterns_)
-      if (rules::find_first(p, view)) { result.question = true; break; }
-    if (result.question)
-      for (const rules::Pattern& p : statement_patterns_)
-        if (rules::find_first(p, view)) { result.question = false; break; }
+    cue_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
+      (owner == kQuestionCue ? result.question : statement) = true;
+    });
+    if (statement) result.question = false;
   }
 
+  // A rule's antipatterns are looked at once per sentence, however often the rule matches.
+  thread_local std::vector<std::int8_t> blocked;  // per rule: 0 not yet known, 1 blocked, 2 clear
+  thread_local std::vector<std::uint32_t> looked_at;
+  blocked.resize(rules_.detect.size(), 0);
   rules_.detect_index.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan span) {
     const rules::DetectRule& rule = rules_.detect[owner];
     if (!applies(rule, role, channel, result.question, context)) return;
-    for (const rules::Pattern& anti : rule.unless)
-      if (rules::find_first(anti, view)) return;
+    if (blocked[owner] == 0) {
+      blocked[owner] = 2;
+      looked_at.push_back(owner);
+      for (const rules::Pattern& anti : rule.unless)
+        if (rules::find_first(anti, view)) { blocked[owner] = 1; break; }
+    }
+    if (blocked[owner] == 1) return;
     const int bit = practice_bit(rule.practice);
     if (bit < 0) return;
     result.practices |= PracticeMask(1) << bit;
     result.matches.push_back({rule.id, rule.practice, tokens[span.first].begin, tokens[span.last - 1].end});
   });
+  for (const std::uint32_t r : looked_at) blocked[r] = 0;
+  looked_at.clear();
   run_regexes(text, range, role, channel, context, result);
   topic_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
     result.topics |= TopicMask(1) << owner;

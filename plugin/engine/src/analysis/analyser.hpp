@@ -58,6 +58,8 @@ class Analyser {
   text::TokenizerConfig tokenizer_;
   std::vector<rules::Pattern> question_patterns_;
   std::vector<rules::Pattern> statement_patterns_;
+  static constexpr std::uint32_t kQuestionCue = 0, kStatementCue = 1;
+  rules::PatternIndex cue_index_;  // question and statement cues, owner = kind of cue
   std::vector<rules::Pattern> topic_patterns_;
   rules::PatternIndex topic_index_;  // owner = topic index
 };

@@ -180,6 +180,25 @@ struct coach_session {
       : session(std::move(engine), channel) {}
 };
 
+// The shared start of engine calls that return JSON: clear the out-parameter, refuse a null
+// handle, then run `body` under the engine's per-thread error state.
+template <typename Body>
+coach_status with_engine(coach_engine* engine, char** out_json, Body body) {
+  if (out_json != nullptr) *out_json = nullptr;
+  if (engine == nullptr) return null_handle("null engine handle");
+  ErrorState* state = nullptr;
+  try {
+    state = &engine->error_state();
+  } catch (...) {
+    t_last_error.set(COACH_ERROR_NO_MEMORY, "out of memory");
+    return COACH_ERROR_NO_MEMORY;
+  }
+  return guard(*state, [&] {
+    if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
+    body();
+  });
+}
+
 extern "C" {
 
 const char* coach_version(void) {
@@ -265,34 +284,14 @@ coach_status coach_engine_errcode(const coach_engine* engine) {
 }
 
 coach_status coach_engine_suggest(coach_engine* engine, const char* word, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  if (engine == nullptr) return null_handle("null engine handle");
-  ErrorState* state = nullptr;
-  try {
-    state = &engine->error_state();
-  } catch (...) {
-    t_last_error.set(COACH_ERROR_NO_MEMORY, "out of memory");
-    return COACH_ERROR_NO_MEMORY;
-  }
-  return guard(*state, [&] {
-    if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
+  return with_engine(engine, out_json, [&] {
     const std::string_view text = need_text(word, "word");
     *out_json = copy_out(coach::boundary::dump(json(engine->engine->suggestions(std::string(text)))));
   });
 }
 
 coach_status coach_engine_label(coach_engine* engine, const char* message_json, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  if (engine == nullptr) return null_handle("null engine handle");
-  ErrorState* state = nullptr;
-  try {
-    state = &engine->error_state();
-  } catch (...) {
-    t_last_error.set(COACH_ERROR_NO_MEMORY, "out of memory");
-    return COACH_ERROR_NO_MEMORY;
-  }
-  return guard(*state, [&] {
-    if (out_json == nullptr) fail(COACH_ERROR_INVALID_ARGUMENT, "null out_json");
+  return with_engine(engine, out_json, [&] {
     const std::string_view text = need_text(message_json, "message json");
     const json value = parse_json(text, "message");
     const coach::Message message = coach::message_from_json(value);

@@ -268,24 +268,26 @@ bool ReadFile(const std::string& path, std::string& content, std::string& error)
   return true;
 }
 
-bool LoadConversation(const std::string& path, Conversation& out, std::string& error) {
+namespace {
+// Reads `path` and parses it with `parse`; errors are prefixed with the file name.
+template <typename Parsed, typename Parse>
+bool LoadWith(const std::string& path, Parsed& out, std::string& error, Parse parse) {
   std::string content;
   if (!ReadFile(path, content, error)) return false;
-  if (!ParseConversation(content, out, error)) {
+  if (!parse(content, out, error)) {
     error = path + ": " + error;
     return false;
   }
   return true;
 }
+}  // namespace
+
+bool LoadConversation(const std::string& path, Conversation& out, std::string& error) {
+  return LoadWith(path, out, error, [](const std::string& c, Conversation& o, std::string& e) { return ParseConversation(c, o, e); });
+}
 
 bool LoadScript(const std::string& path, ClientScript& out, std::string& error) {
-  std::string content;
-  if (!ReadFile(path, content, error)) return false;
-  if (!ParseScript(content, out, error)) {
-    error = path + ": " + error;
-    return false;
-  }
-  return true;
+  return LoadWith(path, out, error, [](const std::string& c, ClientScript& o, std::string& e) { return ParseScript(c, o, e); });
 }
 
 std::string DisplayTime(const std::string& time) {

@@ -95,7 +95,7 @@ void Analyser::run_regexes(std::string_view text, text::ByteRange range, Role ro
 }
 
 SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange range, Role role,
-                                          Channel channel, const MessageContext* context) const {
+                                          Channel channel, const MessageContext* context, bool with_topics) const {
   thread_local std::vector<text::Token> tokens;
   text::tokenize(text, range, tokenizer_, tokens);
   SentenceResult result;
@@ -137,7 +137,8 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
   for (const std::uint32_t r : looked_at) blocked[r] = 0;
   looked_at.clear();
   run_regexes(text, range, role, channel, context, result);
-  topic_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
+  if (with_topics)
+    topic_index_.for_each_match(view, [&](std::uint32_t owner, const rules::Pattern&, rules::TokenSpan) {
     result.topics |= TopicMask(1) << owner;
   });
   return result;
@@ -168,7 +169,10 @@ Labels to_labels(const std::vector<SentenceResult>& sentences) {
 }
 
 Labels Analyser::label(std::string_view text, Role role, Channel channel) const {
-  return to_labels(analyse(text, role, channel));
+  std::vector<SentenceResult> sentences;
+  for (const text::ByteRange& range : text::split_sentences(text))
+    sentences.push_back(analyse_sentence(text, range, role, channel, nullptr, /*with_topics=*/false));
+  return to_labels(sentences);
 }
 
 }  // namespace coach::analysis

@@ -38,8 +38,9 @@ class Analyser {
            std::vector<rules::Diagnostic>& diagnostics);
 
   // One sentence of `text` (the range from text::split_sentences).
+  // `with_topics` false skips topic detection (labelling a lone message needs no topics).
   SentenceResult analyse_sentence(std::string_view text, text::ByteRange range, Role role, Channel channel,
-                                  const MessageContext* context = nullptr) const;
+                                  const MessageContext* context = nullptr, bool with_topics = true) const;
   // All sentences of a message.
   std::vector<SentenceResult> analyse(std::string_view text, Role role, Channel channel,
                                       const MessageContext* context = nullptr) const;

@@ -12,6 +12,7 @@
 // language to English keeps the conversation. Prints one
 // "ok"/"not ok" line per check; exit status 0 when all pass.
 #include "main_frame.hpp"
+#include "tap.hpp"
 
 #include <coach/wx/coach_panel.hpp>
 
@@ -58,7 +59,7 @@ class GuiTest : public wxApp {
   // wxEntry returns what OnRun returns (OnExit's value is ignored).
   int OnRun() override {
     const int rc = wxApp::OnRun();
-    return rc ? rc : (m_failed ? 1 : 0);
+    return rc ? rc : (m_tap.Failed() ? 1 : 0);
   }
 
  private:
@@ -76,13 +77,7 @@ class GuiTest : public wxApp {
   void WaitFor(std::string name, std::function<bool()> until, long timeout_ms = 30000) {
     m_steps.push_back({std::move(name), nullptr, std::move(until), timeout_ms});
   }
-  void Check(bool ok, const std::string& what, const std::string& detail = {}) {
-    ++m_checks;
-    if (!ok) m_failed = true;
-    printf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", m_checks, what.c_str(),
-           detail.empty() ? "" : "  # ", detail.c_str());
-    fflush(stdout);
-  }
+  void Check(bool ok, const std::string& what, const std::string& detail = {}) { m_tap.Check(ok, what, detail); }
   // The panel has analysed everything sent to it and shown the result, and GTK has had 300 ms
   // to lay it out and paint it (screenshots come right after).
   bool Settled() {
@@ -109,8 +104,7 @@ class GuiTest : public wxApp {
   wxLongLong m_stepStart;
   wxLongLong m_settledSince = 0;
   std::uint64_t m_updatesBefore = 0;
-  int m_checks = 0;
-  bool m_failed = false;
+  coach::test::Tap m_tap;
   wxString m_conversation, m_screenshot, m_crisisShot, m_englishShot, m_scriptPath;
   coach::demo::ClientScript m_script;
   wxLongLong m_lastTypeTick = 0;
@@ -381,8 +375,7 @@ void GuiTest::OnTick(wxTimerEvent&) {
 
 void GuiTest::Finish() {
   m_timer.Stop();
-  printf("1..%d\n", m_checks);
-  fflush(stdout);
+  m_tap.Finish();
   if (m_frame) m_frame->Destroy();
   m_frame = nullptr;
 }

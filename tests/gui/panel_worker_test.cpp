@@ -4,6 +4,7 @@
 //
 //   coach_panel_worker_test
 #include "analysis_worker.hpp"
+#include "tap.hpp"
 
 #include <coach.hpp>
 
@@ -23,16 +24,9 @@ using coach::wx::PanelState;
 
 namespace {
 
-int g_checks = 0;
-int g_failed = 0;
+coach::test::Tap g_tap;
 
-void Check(bool ok, const std::string& what, const std::string& detail = {}) {
-  ++g_checks;
-  if (!ok) ++g_failed;
-  printf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", g_checks, what.c_str(),
-         detail.empty() ? "" : "  # ", detail.c_str());
-  fflush(stdout);
-}
+void Check(bool ok, const std::string& what, const std::string& detail = {}) { g_tap.Check(ok, what, detail); }
 
 // Collects what the worker hands back (on its thread).
 struct Inbox {
@@ -204,6 +198,5 @@ int main() {
   TestBadConfiguration();
   TestTyping();
   TestStopWhileBusy();
-  printf("1..%d\n", g_checks);
-  return g_failed ? 1 : 0;
+  return g_tap.Finish();
 }

@@ -2,11 +2,12 @@
 // condition, and every check prints one TAP line ("ok N - ..." / "not ok N - ...").
 #pragma once
 
+#include "tap.hpp"
+
 #include <wx/app.h>
 #include <wx/timer.h>
 #include <wx/utils.h>
 
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
@@ -39,18 +40,13 @@ class StepRunner : public wxEvtHandler {
     }, timeout_ms);
   }
   bool Check(bool ok, const std::string& what, const std::string& detail = {}) {
-    ++m_checks;
-    if (!ok) m_failed = true;
-    printf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", m_checks, what.c_str(),
-           detail.empty() ? "" : "  # ", detail.c_str());
-    fflush(stdout);
-    return ok;
+    return m_tap.Check(ok, what, detail);
   }
   void Start(int interval_ms = 20) {
     m_stepStart = wxGetUTCTimeMillis();
     m_timer.Start(interval_ms);
   }
-  bool Failed() const { return m_failed; }
+  bool Failed() const { return m_tap.Failed(); }
 
  private:
   struct Step {
@@ -74,8 +70,7 @@ class StepRunner : public wxEvtHandler {
       m_stepStart = wxGetUTCTimeMillis();
     }
     m_timer.Stop();
-    printf("1..%d\n", m_checks);
-    fflush(stdout);
+    m_tap.Finish();
     if (m_finish) m_finish();
   }
 
@@ -84,8 +79,7 @@ class StepRunner : public wxEvtHandler {
   std::vector<Step> m_steps;
   std::size_t m_current = 0;
   wxLongLong m_stepStart;
-  int m_checks = 0;
-  bool m_failed = false;
+  Tap m_tap;
 };
 
 }  // namespace coach::test

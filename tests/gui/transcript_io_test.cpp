@@ -3,6 +3,7 @@
 //
 //   coach_transcript_io_test SAMPLES_DIR DATA_DIR
 #include "transcript_io.hpp"
+#include "tap.hpp"
 
 #include <cstdio>
 #include <string>
@@ -11,15 +12,9 @@ using namespace coach::demo;
 
 namespace {
 
-int g_checks = 0;
-int g_failed = 0;
+coach::test::Tap g_tap;
 
-void Check(bool ok, const std::string& what, const std::string& detail = {}) {
-  ++g_checks;
-  if (!ok) ++g_failed;
-  printf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", g_checks, what.c_str(),
-         detail.empty() ? "" : "  # ", detail.c_str());
-}
+void Check(bool ok, const std::string& what, const std::string& detail = {}) { g_tap.Check(ok, what, detail); }
 
 void TestStudyChat(const std::string& samples) {
   Conversation c;
@@ -131,6 +126,5 @@ int main(int argc, char** argv) {
   TestJson(argv[1], argv[2]);
   TestScript(argv[1]);
   TestDisplayTime();
-  printf("1..%d\n", g_checks);
-  return g_failed ? 1 : 0;
+  return g_tap.Finish();
 }

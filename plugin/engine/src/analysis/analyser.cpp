@@ -26,6 +26,7 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
   }
   for (const auto& p : question_patterns_) cue_index_.add(&p, kQuestionCue);
   for (const auto& p : statement_patterns_) cue_index_.add(&p, kStatementCue);
+  cue_index_.finish();
   // The index keeps pointers into topic_patterns_: fill it only once the vector is complete.
   std::vector<std::uint32_t> owners;
   for (std::uint32_t t = 0; t < locale.topics.size() && t < 64; ++t) {
@@ -43,6 +44,7 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
     }
   }
   for (std::size_t i = 0; i < topic_patterns_.size(); ++i) topic_index_.add(&topic_patterns_[i], owners[i]);
+  topic_index_.finish();
 }
 
 namespace {

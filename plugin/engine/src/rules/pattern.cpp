@@ -21,6 +21,15 @@ bool is_trailing_mark(TokenKind kind) {
          kind == TokenKind::ellipsis || kind == TokenKind::emoticon || kind == TokenKind::comma;
 }
 
+// One alternative of an element as written; compile_element turns them into keys.
+enum class AltKind : std::uint8_t { literal, prefix, suffix, lemma, any_word, token_kind };
+
+struct Alternative {
+  AltKind kind = AltKind::literal;
+  std::string text;  // folded literal, prefix, suffix or lemma
+  TokenKind token_kind = TokenKind::word;
+};
+
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -32,8 +41,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
   }
 }
 
-std::optional<Alternative> compile_alternative(const std::string& raw, lexicon::LemmaTable& lemmas,
-                                               std::string& problem) {
+std::optional<Alternative> compile_alternative(const std::string& raw, std::string& problem) {
   Alternative alt;
   if (raw.empty()) { problem = "empty alternative"; return std::nullopt; }
   if (raw == "?") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::question_mark; return alt; }
@@ -54,7 +62,6 @@ std::optional<Alternative> compile_alternative(const std::string& raw, lexicon::
     if (raw.size() < 3 || raw.back() != '>') { problem = "lemma '" + raw + "' must look like <word>"; return std::nullopt; }
     alt.kind = AltKind::lemma;
     alt.text = text::fold(raw.substr(1, raw.size() - 2));
-    alt.lemma_ids = lemmas.intern(alt.text);
     return alt;
   }
   const bool star_front = raw.front() == '*';
@@ -91,52 +98,99 @@ std::optional<TokenSpan> match_from(const Pattern& p, const SentenceView& view, 
       if (auto m = match_from(p, view, element + 1, token + static_cast<std::size_t>(skip), first)) return m;
     return std::nullopt;
   }
-  if (token < tokens.size()) {
-    for (const Alternative& alt : e.alternatives) {
-      if (!alternative_matches(alt, view, token)) continue;
-      if (auto m = match_from(p, view, element + 1, token + 1, first)) return m;
-      break;
-    }
-  }
+  if (token < tokens.size() && element_matches(e, view, token))
+    if (auto m = match_from(p, view, element + 1, token + 1, first)) return m;
   if (e.optional) return match_from(p, view, element + 1, token, first);
   return std::nullopt;
 }
 
 }  // namespace
 
-const std::vector<std::uint32_t>& SentenceView::lemma_ids(std::size_t index) const {
-  if (!lemma_done_[index]) {
-    lemma_ids_[index] = lemmas_.ids_of(tokens_[index].folded);
-    lemma_done_[index] = true;
+SentenceView::SentenceView(const std::vector<text::Token>& tokens, const lexicon::LemmaTable& lemmas)
+    : tokens_(tokens) {
+  keys_.reserve(tokens.size() * 3);
+  start_.reserve(tokens.size() + 1);
+  for (const text::Token& t : tokens) {
+    start_.push_back(static_cast<std::uint32_t>(keys_.size()));
+    keys_.push_back(kind_key(t.kind));
+    if (is_wordlike(t.kind)) lemmas.append_keys(t.folded, t.kind == TokenKind::word, keys_);
   }
-  return lemma_ids_[index];
+  start_.push_back(static_cast<std::uint32_t>(keys_.size()));
+  distinct_ = keys_;
+  std::sort(distinct_.begin(), distinct_.end());
+  distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
 }
 
-bool alternative_matches(const Alternative& alt, const SentenceView& view, std::size_t index) {
-  const text::Token& t = view.tokens()[index];
-  switch (alt.kind) {
-    case AltKind::literal:
-      return is_wordlike(t.kind) && t.folded == alt.text;
-    case AltKind::prefix:
-      return is_wordlike(t.kind) && t.folded.size() >= alt.text.size() &&
-             t.folded.compare(0, alt.text.size(), alt.text) == 0;
-    case AltKind::suffix:
-      return is_wordlike(t.kind) && t.folded.size() >= alt.text.size() &&
-             t.folded.compare(t.folded.size() - alt.text.size(), alt.text.size(), alt.text) == 0;
-    case AltKind::lemma: {
-      if (t.kind != TokenKind::word) return false;
-      const auto& ids = view.lemma_ids(index);
-      for (const std::uint32_t id : alt.lemma_ids)
-        if (std::find(ids.begin(), ids.end(), id) != ids.end()) return true;
-      return false;
-    }
-    case AltKind::any_word:
-      return is_wordlike(t.kind);
-    case AltKind::token_kind:
-      return t.kind == alt.token_kind;
-  }
+bool SentenceView::has_any(const Element& element) const {
+  // Look the smaller list up in the larger one.
+  const auto& small = element.keys.size() <= distinct_.size() ? element.keys : distinct_;
+  const auto& large = &small == &distinct_ ? element.keys : distinct_;
+  for (const std::uint32_t k : small)
+    if (std::binary_search(large.begin(), large.end(), k)) return true;
   return false;
 }
+
+bool element_matches(const Element& element, const SentenceView& view, std::size_t index) {
+  const auto& keys = element.keys;
+  for (const std::uint32_t* k = view.keys_begin(index); k != view.keys_end(index); ++k)
+    if (keys.size() <= 8 ? std::find(keys.begin(), keys.end(), *k) != keys.end()
+                         : std::binary_search(keys.begin(), keys.end(), *k))
+      return true;
+  return false;
+}
+
+bool may_match(const Pattern& pattern, const SentenceView& view) {
+  for (const std::uint16_t e : pattern.required)
+    if (!view.has_any(pattern.elements[e])) return false;
+  return true;
+}
+
+namespace {
+
+// How often a token is expected to match an alternative: token classes match many tokens, short
+// words and lemmas (all the forms of a verb) more than long literals. Only used to pick the
+// element the pattern index looks for; it never changes what matches.
+std::uint32_t cost_of(const Alternative& alt) {
+  switch (alt.kind) {
+    case AltKind::literal: return alt.text.size() <= 3 ? 4 : 1;
+    case AltKind::prefix:
+    case AltKind::suffix: return alt.text.size() <= 3 ? 8 : 3;
+    case AltKind::lemma: return 3;
+    case AltKind::any_word: return 256;
+    case AltKind::token_kind: return 32;
+  }
+  return 1;
+}
+
+void add_keys(const Alternative& alt, lexicon::LemmaTable& lemmas, std::vector<std::uint32_t>& keys) {
+  switch (alt.kind) {
+    case AltKind::literal: keys.push_back(lemmas.intern_literal(alt.text)); break;
+    case AltKind::prefix: keys.push_back(lemmas.intern_prefix(alt.text)); break;
+    case AltKind::suffix: keys.push_back(lemmas.intern_suffix(alt.text)); break;
+    case AltKind::lemma:
+      for (const std::uint32_t id : lemmas.intern(alt.text)) keys.push_back(id);
+      break;
+    case AltKind::any_word:
+      for (const TokenKind k : {TokenKind::word, TokenKind::number, TokenKind::url, TokenKind::placeholder})
+        keys.push_back(kind_key(k));
+      break;
+    case AltKind::token_kind: keys.push_back(kind_key(alt.token_kind)); break;
+  }
+}
+
+Element compile_element(const std::vector<Alternative>& alternatives, bool optional, lexicon::LemmaTable& lemmas) {
+  Element e;
+  e.optional = optional;
+  for (const Alternative& alt : alternatives) {
+    add_keys(alt, lemmas, e.keys);
+    e.cost += cost_of(alt);
+  }
+  std::sort(e.keys.begin(), e.keys.end());
+  e.keys.erase(std::unique(e.keys.begin(), e.keys.end()), e.keys.end());
+  return e;
+}
+
+}  // namespace
 
 std::optional<Pattern> compile_pattern(const std::string& source, lexicon::LemmaTable& lemmas,
                                        PatternError& error) {
@@ -177,15 +231,15 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
       p.elements.push_back(std::move(e));
       continue;
     }
-    Element e;
     // "dat?" is the word followed by a question mark: trainers write patterns as they type.
     bool trailing_question = false;
     if (word.size() > 1 && word.back() == '?') {
       trailing_question = true;
       word.pop_back();
     }
+    bool optional = false;
     if (word.size() > 2 && word.front() == '(' && word.back() == ')') {
-      e.optional = true;
+      optional = true;
       word = word.substr(1, word.size() - 2);
     } else if (word.front() == '(' || word.back() == ')') {
       return fail("unbalanced parentheses in '" + words[w].first + "': an optional element is one word or one set of alternatives, (a|b)");
@@ -196,26 +250,21 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
     if (raw_alts.size() == 1 && word.find('-') != std::string::npos && word.find_first_of("<>*@") == std::string::npos && word.size() > 1) {
       for (const std::string& part : split(word, '-')) {
         if (part.empty()) continue;
-        auto alt = compile_alternative(part, lemmas, problem);
+        auto alt = compile_alternative(part, problem);
         if (!alt) return fail(problem);
-        Element piece;
-        piece.optional = e.optional;
-        piece.alternatives.push_back(std::move(*alt));
-        p.elements.push_back(std::move(piece));
+        p.elements.push_back(compile_element({std::move(*alt)}, optional, lemmas));
       }
     } else {
+      std::vector<Alternative> alternatives;
       for (const std::string& raw : raw_alts) {
-        auto alt = compile_alternative(raw, lemmas, problem);
+        auto alt = compile_alternative(raw, problem);
         if (!alt) return fail(problem);
-        e.alternatives.push_back(std::move(*alt));
+        alternatives.push_back(std::move(*alt));
       }
-      p.elements.push_back(std::move(e));
+      p.elements.push_back(compile_element(alternatives, optional, lemmas));
     }
-    if (trailing_question) {
-      Element q;
-      q.alternatives.push_back({AltKind::token_kind, "?", {}, TokenKind::question_mark});
-      p.elements.push_back(std::move(q));
-    }
+    if (trailing_question)
+      p.elements.push_back(compile_element({{AltKind::token_kind, "?", TokenKind::question_mark}}, false, lemmas));
   }
   if (p.elements.empty()) { error = {1, "pattern has no words"}; return std::nullopt; }
   if (p.elements.front().gap >= 0 || p.elements.back().gap >= 0) {
@@ -226,6 +275,8 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
     error = {1, "every element is optional: the pattern would match anything"};
     return std::nullopt;
   }
+  for (std::size_t k = 0; k < p.elements.size(); ++k)
+    if (!p.elements[k].optional && p.elements[k].gap < 0) p.required.push_back(static_cast<std::uint16_t>(k));
   return p;
 }
 
@@ -343,6 +394,7 @@ std::optional<TokenSpan> match_at(const Pattern& pattern, const SentenceView& vi
 }
 
 std::optional<TokenSpan> find_first(const Pattern& pattern, const SentenceView& view) {
+  if (!may_match(pattern, view)) return std::nullopt;
   const std::size_t n = view.tokens().size();
   for (std::size_t start = 0; start < n; ++start) {
     if (auto m = match_at(pattern, view, start)) return m;

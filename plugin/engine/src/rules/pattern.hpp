@@ -11,24 +11,21 @@
 
 namespace coach::rules {
 
-enum class AltKind : std::uint8_t { literal, prefix, suffix, lemma, any_word, token_kind };
-
-struct Alternative {
-  AltKind kind = AltKind::literal;
-  std::string text;                       // folded literal, prefix or suffix
-  std::vector<std::uint32_t> lemma_ids;   // for lemma
-  text::TokenKind token_kind = text::TokenKind::word;
-};
+// Token classes are keys too (below LemmaTable::kFirstWordKey): "?" is the key of question-mark
+// tokens, "_" the keys of the four word-like classes.
+constexpr std::uint32_t kind_key(text::TokenKind kind) { return static_cast<std::uint32_t>(kind); }
 
 struct Element {
-  std::vector<Alternative> alternatives;
+  std::vector<std::uint32_t> keys;  // sorted: a token matches when it carries one of them
   bool optional = false;
-  int gap = -1;  // >= 0: skip zero to `gap` tokens
+  int gap = -1;           // >= 0: skip zero to `gap` tokens (then `keys` is empty)
+  std::uint32_t cost = 0;  // how often a token is expected to match, roughly; the index anchors on the rarest
 };
 
 struct Pattern {
   std::string source;
   std::vector<Element> elements;
+  std::vector<std::uint16_t> required;  // elements every match needs a token for
   bool at_start = false;
   bool at_end = false;
 };
@@ -48,20 +45,23 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
 std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, lexicon::LemmaTable& lemmas,
                                                      PatternError& error);
 
-// The tokens of one sentence, with lemma ids looked up lazily (most tokens never need them).
+// The tokens of one sentence with the keys each carries, looked up once.
 class SentenceView {
  public:
-  SentenceView(const std::vector<text::Token>& tokens, const lexicon::LemmaTable& lemmas)
-      : tokens_(tokens), lemmas_(lemmas), lemma_ids_(tokens.size()), lemma_done_(tokens.size(), false) {}
+  SentenceView(const std::vector<text::Token>& tokens, const lexicon::LemmaTable& lemmas);
 
   const std::vector<text::Token>& tokens() const { return tokens_; }
-  const std::vector<std::uint32_t>& lemma_ids(std::size_t index) const;
+  // Keys of token `index`: its class, then its word keys.
+  const std::uint32_t* keys_begin(std::size_t index) const { return keys_.data() + start_[index]; }
+  const std::uint32_t* keys_end(std::size_t index) const { return keys_.data() + start_[index + 1]; }
+  // Whether some token of the sentence matches `element`.
+  bool has_any(const Element& element) const;
 
  private:
   const std::vector<text::Token>& tokens_;
-  const lexicon::LemmaTable& lemmas_;
-  mutable std::vector<std::vector<std::uint32_t>> lemma_ids_;
-  mutable std::vector<bool> lemma_done_;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> start_;     // token i's keys: [start_[i], start_[i + 1])
+  std::vector<std::uint32_t> distinct_;  // all keys of the sentence, sorted
 };
 
 struct TokenSpan {
@@ -74,6 +74,8 @@ std::optional<TokenSpan> match_at(const Pattern& pattern, const SentenceView& vi
 // First match anywhere in the sentence.
 std::optional<TokenSpan> find_first(const Pattern& pattern, const SentenceView& view);
 
-bool alternative_matches(const Alternative& alt, const SentenceView& view, std::size_t index);
+bool element_matches(const Element& element, const SentenceView& view, std::size_t index);
+// Whether every required element has a token somewhere in the sentence (a quick way to say no).
+bool may_match(const Pattern& pattern, const SentenceView& view);
 
 }  // namespace coach::rules

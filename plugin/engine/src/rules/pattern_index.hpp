@@ -1,11 +1,13 @@
-// Finds which of many patterns match a sentence without trying each at every word: patterns
-// are filed under their first word (literal, lemma or prefix) and only candidates are tried.
+// Finds which of many patterns match a sentence without trying each at every word. Each pattern
+// is filed under the keys of its anchor, the required element least likely to occur (a word
+// few patterns use rather than "you" or "?"). A sentence looks up the keys of its tokens; a
+// pattern whose anchor it finds is tried only if every required element has a token in the
+// sentence, and then only at the starts the anchor's position allows.
 #pragma once
 
 #include "rules/pattern.hpp"
 
 #include <functional>
-#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -13,10 +15,13 @@ namespace coach::rules {
 
 class PatternIndex {
  public:
-  // `owner` is returned with each match (for example a rule index).
+  // `owner` is returned with each match (for example a rule index). The pattern must outlive
+  // the index. Once all are added, finish() files them.
   void add(const Pattern* pattern, std::uint32_t owner);
+  void finish();
 
-  // Calls `on_match(owner, span)` once per (pattern, start) that matches, in start order.
+  // Calls `on_match(owner, pattern, span)` once per (pattern, start) that matches, ordered by
+  // start, then by the order patterns were added.
   void for_each_match(const SentenceView& view,
                       const std::function<void(std::uint32_t owner, const Pattern&, TokenSpan)>& on_match) const;
 
@@ -26,13 +31,13 @@ class PatternIndex {
   struct Entry {
     const Pattern* pattern;
     std::uint32_t owner;
+    std::uint16_t anchor;  // element index
+    // Tokens a match takes before the anchor's token: at least `before_min`, at most `before_max`.
+    std::uint16_t before_min, before_max;
   };
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_literal_;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_lemma_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_prefix_;
-  std::vector<std::uint32_t> unindexed_;
-  std::size_t longest_prefix_ = 0;
+  bool finished_ = false;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_key_;  // anchor key -> entries, ascending
 };
 
 }  // namespace coach::rules

@@ -316,6 +316,7 @@ void RuleSet::build_index() {
     for (const Pattern& p : detect[r].patterns) detect_index.add(&p, r);
     if (!detect[r].regexes.empty()) regex_rules.push_back(r);
   }
+  detect_index.finish();
 }
 
 bool RuleSet::has_errors() const {

@@ -119,9 +119,11 @@ SentenceView::SentenceView(const std::vector<text::Token>& tokens, const lexicon
   distinct_ = keys_;
   std::sort(distinct_.begin(), distinct_.end());
   distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
+  for (const std::uint32_t k : distinct_) add_to_mask(mask_, k);
 }
 
 bool SentenceView::has_any(const Element& element) const {
+  if (!masks_overlap(element.mask, mask_)) return false;
   // Look the smaller list up in the larger one.
   const auto& small = element.keys.size() <= distinct_.size() ? element.keys : distinct_;
   const auto& large = &small == &distinct_ ? element.keys : distinct_;
@@ -187,6 +189,7 @@ Element compile_element(const std::vector<Alternative>& alternatives, bool optio
   }
   std::sort(e.keys.begin(), e.keys.end());
   e.keys.erase(std::unique(e.keys.begin(), e.keys.end()), e.keys.end());
+  for (const std::uint32_t k : e.keys) add_to_mask(e.mask, k);
   return e;
 }
 

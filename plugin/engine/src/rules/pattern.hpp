@@ -4,6 +4,7 @@
 #include "lexicon/lemmas.hpp"
 #include "text/tokenizer.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,8 +16,17 @@ namespace coach::rules {
 // tokens, "_" the keys of the four word-like classes.
 constexpr std::uint32_t kind_key(text::TokenKind kind) { return static_cast<std::uint32_t>(kind); }
 
+// A 256-bit summary of a set of keys (bit key % 256): two sets whose masks share no bit share no
+// key, which rules most elements out of a sentence without looking at the keys.
+using KeyMask = std::array<std::uint64_t, 4>;
+inline void add_to_mask(KeyMask& mask, std::uint32_t key) { mask[(key >> 6) & 3] |= std::uint64_t(1) << (key & 63); }
+inline bool masks_overlap(const KeyMask& a, const KeyMask& b) {
+  return ((a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3])) != 0;
+}
+
 struct Element {
   std::vector<std::uint32_t> keys;  // sorted: a token matches when it carries one of them
+  KeyMask mask{};
   bool optional = false;
   int gap = -1;           // >= 0: skip zero to `gap` tokens (then `keys` is empty)
   std::uint32_t cost = 0;  // how often a token is expected to match, roughly; the index anchors on the rarest
@@ -62,6 +72,7 @@ class SentenceView {
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> start_;     // token i's keys: [start_[i], start_[i + 1])
   std::vector<std::uint32_t> distinct_;  // all keys of the sentence, sorted
+  KeyMask mask_{};
 };
 
 struct TokenSpan {

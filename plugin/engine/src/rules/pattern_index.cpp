@@ -7,7 +7,7 @@
 namespace coach::rules {
 
 void PatternIndex::add(const Pattern* pattern, std::uint32_t owner) {
-  entries_.push_back({pattern, owner, 0, 0, 0});
+  entries_.push_back({pattern, owner, 0, 0, 0, {}});
   finished_ = false;
 }
 
@@ -42,6 +42,11 @@ void PatternIndex::finish() {
       }
     }
     entry.anchor = anchor;
+    entry.checks.clear();
+    for (const std::uint16_t r : entry.pattern->required)
+      if (r != anchor) entry.checks.push_back(r);
+    std::stable_sort(entry.checks.begin(), entry.checks.end(),
+                     [&](std::uint16_t a, std::uint16_t b) { return cost(elements[a]) < cost(elements[b]); });
     entry.before_min = static_cast<std::uint16_t>(before_min);
     entry.before_max = static_cast<std::uint16_t>(before_max);
     for (const std::uint32_t key : elements[anchor].keys) by_key_[key].push_back(index);
@@ -88,7 +93,11 @@ void PatternIndex::for_each_match(
           highest = 0;
         }
         std::uint32_t& verdict = s.verdict[e];
-        if (verdict != yes && verdict != no) verdict = may_match(*entry.pattern, view) ? yes : no;
+        if (verdict != yes && verdict != no) {
+          verdict = yes;
+          for (const std::uint16_t r : entry.checks)
+            if (!view.has_any(entry.pattern->elements[r])) { verdict = no; break; }
+        }
         if (verdict == no) continue;
         for (std::size_t start = lowest; start <= highest; ++start)
           s.tries.push_back(static_cast<std::uint64_t>(start) << 32 | e);

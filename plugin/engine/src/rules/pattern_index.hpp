@@ -34,6 +34,7 @@ class PatternIndex {
     std::uint16_t anchor;  // element index
     // Tokens a match takes before the anchor's token: at least `before_min`, at most `before_max`.
     std::uint16_t before_min, before_max;
+    std::vector<std::uint16_t> checks;  // the other required elements, rarest first
   };
   std::vector<Entry> entries_;
   bool finished_ = false;

@@ -39,6 +39,8 @@ class LemmaTable {
     return it == classes_.end() ? nullptr : &it->second;
   }
   std::size_t cache_size() const;
+  // Keys handed out so far are below this.
+  std::uint32_t key_count() const { return next_key_; }
 
  private:
   // Where a word's keys are in arena_: lemma keys first, then the others.

@@ -116,19 +116,17 @@ SentenceView::SentenceView(const std::vector<text::Token>& tokens, const lexicon
     if (is_wordlike(t.kind)) lemmas.append_keys(t.folded, t.kind == TokenKind::word, keys_);
   }
   start_.push_back(static_cast<std::uint32_t>(keys_.size()));
-  distinct_ = keys_;
-  std::sort(distinct_.begin(), distinct_.end());
-  distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
-  for (const std::uint32_t k : distinct_) add_to_mask(mask_, k);
+  present_.assign(lemmas.key_count() / 64 + 1, 0);
+  for (const std::uint32_t k : keys_) {
+    if (k / 64 < present_.size()) present_[k / 64] |= std::uint64_t(1) << (k % 64);
+    add_to_mask(mask_, k);
+  }
 }
 
 bool SentenceView::has_any(const Element& element) const {
   if (!masks_overlap(element.mask, mask_)) return false;
-  // Look the smaller list up in the larger one.
-  const auto& small = element.keys.size() <= distinct_.size() ? element.keys : distinct_;
-  const auto& large = &small == &distinct_ ? element.keys : distinct_;
-  for (const std::uint32_t k : small)
-    if (std::binary_search(large.begin(), large.end(), k)) return true;
+  for (const std::uint32_t k : element.keys)
+    if (k / 64 < present_.size() && (present_[k / 64] >> (k % 64) & 1)) return true;
   return false;
 }
 

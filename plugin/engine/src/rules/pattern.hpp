@@ -71,7 +71,7 @@ class SentenceView {
   const std::vector<text::Token>& tokens_;
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> start_;     // token i's keys: [start_[i], start_[i + 1])
-  std::vector<std::uint32_t> distinct_;  // all keys of the sentence, sorted
+  std::vector<std::uint64_t> present_;  // bit k: some token carries key k
   KeyMask mask_{};
 };
 

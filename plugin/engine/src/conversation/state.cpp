@@ -100,23 +100,45 @@ void Draft::edit(const analysis::Analyser& analyser, Channel channel, std::size_
                                             : static_cast<std::size_t>(static_cast<long>(sentences_[last - 1].range.end) + delta);
 
   for (std::size_t k = first; k < last && k < n; ++k) count(sentences_[k], -1);
+  // A sentence the edit did not touch, with the same bounds as before, keeps its result: the
+  // analysis of a sentence depends on its text only. Typing at the end of a draft re-analyses
+  // the last sentence, not the one before it too.
+  const std::size_t edit_end = begin + replacement.size();
+  const auto reusable = [&](text::ByteRange r) -> analysis::SentenceResult* {
+    const bool before = r.end <= begin, after = r.begin >= edit_end;
+    if (!before && !after) return nullptr;
+    const long shift = after ? delta : 0;
+    for (std::size_t k = first; k < last && k < n; ++k) {
+      const text::ByteRange old = sentences_[k].range;
+      if (static_cast<long>(old.begin) + shift == r.begin && static_cast<long>(old.end) + shift == r.end)
+        return &sentences_[k];
+    }
+    return nullptr;
+  };
   std::vector<analysis::SentenceResult> fresh;
+  std::vector<std::size_t> shifted;  // fresh results moved from after the edit
   const std::string_view region(text_.data() + region_begin, region_end - region_begin);
   for (text::ByteRange r : text::split_sentences(region)) {
     r.begin += static_cast<std::uint32_t>(region_begin);
     r.end += static_cast<std::uint32_t>(region_begin);
-    fresh.push_back(analyser.analyse_sentence(text_, r, Role::counsellor, channel, context_ ? &*context_ : nullptr));
+    if (analysis::SentenceResult* old = reusable(r)) {
+      if (r.begin >= edit_end) shifted.push_back(fresh.size());
+      fresh.push_back(std::move(*old));
+    } else {
+      fresh.push_back(analyser.analyse_sentence(text_, r, Role::counsellor, channel, context_ ? &*context_ : nullptr));
+    }
     count(fresh.back(), +1);
   }
-  for (std::size_t k = last; k < n; ++k) {
-    auto& s = sentences_[k];
+  const auto shift = [delta](analysis::SentenceResult& s) {
     s.range.begin = static_cast<std::uint32_t>(static_cast<long>(s.range.begin) + delta);
     s.range.end = static_cast<std::uint32_t>(static_cast<long>(s.range.end) + delta);
     for (Match& m : s.matches) {
       m.begin = static_cast<std::size_t>(static_cast<long>(m.begin) + delta);
       m.end = static_cast<std::size_t>(static_cast<long>(m.end) + delta);
     }
-  }
+  };
+  for (const std::size_t f : shifted) shift(fresh[f]);
+  for (std::size_t k = last; k < n; ++k) shift(sentences_[k]);
   const auto first_it = sentences_.begin() + static_cast<long>(std::min(first, n));
   const auto last_it = sentences_.begin() + static_cast<long>(std::min(last, n));
   const auto at = sentences_.erase(first_it, last_it);

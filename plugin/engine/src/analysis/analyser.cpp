@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include <unicode/regex.h>
 
@@ -71,20 +72,22 @@ bool Analyser::applies(const rules::DetectRule& rule, Role role, Channel channel
 void Analyser::run_regexes(std::string_view text, text::ByteRange range, Role role, Channel channel,
                            const MessageContext* context, SentenceResult& result) const {
   if (rules_.regex_rules.empty()) return;
+  // The sentence is converted to UTF-16 only when a regex rule applies to it (most are limited
+  // to one role).
   const std::string_view sentence = text.substr(range.begin, range.end - range.begin);
-  const icu::UnicodeString input =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+  std::optional<icu::UnicodeString> input;
   auto utf8_offset = [&](int32_t index) {
     std::string prefix;
-    input.tempSubString(0, index).toUTF8String(prefix);
+    input->tempSubString(0, index).toUTF8String(prefix);
     return range.begin + prefix.size();
   };
   for (const std::uint32_t r : rules_.regex_rules) {
     const rules::DetectRule& rule = rules_.detect[r];
     if (!applies(rule, role, channel, result.question, context)) continue;
+    if (!input) input = icu::UnicodeString::fromUTF8(icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
     for (const auto& pattern : rule.regexes) {
       UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(input, status));
+      std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(*input, status));
       if (U_FAILURE(status)) continue;
       m->setTimeLimit(kRegexTimeLimit, status);
       if (!m->find(status) || U_FAILURE(status)) continue;  // a time-out counts as no match

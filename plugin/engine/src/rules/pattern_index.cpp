@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace coach::rules {
 
@@ -14,7 +15,7 @@ void PatternIndex::add(const Pattern* pattern, std::uint32_t owner) {
 void PatternIndex::finish() {
   // How many patterns name each key: a word in many patterns ("you", "je") is a common word, a
   // word in few is a rare one. Token classes ("?", "_") occur in nearly every sentence.
-  std::unordered_map<std::uint32_t, std::uint32_t> uses;
+  std::unordered_map<std::uint32_t, std::uint32_t> uses;  // only while filing
   for (const Entry& entry : entries_)
     for (const Element& e : entry.pattern->elements)
       for (const std::uint32_t key : e.keys) ++uses[key];
@@ -23,7 +24,7 @@ void PatternIndex::finish() {
     for (const std::uint32_t key : e.keys) sum += key < lexicon::LemmaTable::kFirstWordKey ? 100000 : uses[key];
     return sum;
   };
-  by_key_.clear();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> filed;  // (anchor key, entry)
   for (std::uint32_t index = 0; index < entries_.size(); ++index) {
     Entry& entry = entries_[index];
     const auto& elements = entry.pattern->elements;
@@ -49,8 +50,17 @@ void PatternIndex::finish() {
                      [&](std::uint16_t a, std::uint16_t b) { return cost(elements[a]) < cost(elements[b]); });
     entry.before_min = static_cast<std::uint16_t>(before_min);
     entry.before_max = static_cast<std::uint16_t>(before_max);
-    for (const std::uint32_t key : elements[anchor].keys) by_key_[key].push_back(index);
+    for (const std::uint32_t key : elements[anchor].keys) filed.emplace_back(key, index);
   }
+  std::sort(filed.begin(), filed.end());
+  const std::uint32_t key_end = filed.empty() ? 0 : filed.back().first + 1;
+  bucket_start_.assign(key_end + 1, 0);
+  bucket_entries_.clear();
+  for (const auto& [key, index] : filed) {
+    ++bucket_start_[key + 1];
+    bucket_entries_.push_back(index);
+  }
+  for (std::uint32_t k = 0; k < key_end; ++k) bucket_start_[k + 1] += bucket_start_[k];
   finished_ = true;
 }
 
@@ -81,9 +91,9 @@ void PatternIndex::for_each_match(
   const std::uint32_t yes = 2 * s.call + 1, no = 2 * s.call;
   for (std::size_t i = 0; i < n; ++i) {
     for (const std::uint32_t* k = view.keys_begin(i); k != view.keys_end(i); ++k) {
-      const auto bucket = by_key_.find(*k);
-      if (bucket == by_key_.end()) continue;
-      for (const std::uint32_t e : bucket->second) {
+      if (*k + 1 >= bucket_start_.size()) continue;
+      for (std::uint32_t b = bucket_start_[*k]; b < bucket_start_[*k + 1]; ++b) {
+        const std::uint32_t e = bucket_entries_[b];
         const Entry& entry = entries_[e];
         if (entry.before_min > i) continue;  // not enough tokens before the anchor
         std::size_t lowest = i >= entry.before_max ? i - entry.before_max : 0;

@@ -8,7 +8,6 @@
 #include "rules/pattern.hpp"
 
 #include <functional>
-#include <unordered_map>
 #include <vector>
 
 namespace coach::rules {
@@ -38,7 +37,9 @@ class PatternIndex {
   };
   std::vector<Entry> entries_;
   bool finished_ = false;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_key_;  // anchor key -> entries, ascending
+  // Entries by anchor key, ascending: key k's are bucket_entries_[bucket_start_[k] .. bucket_start_[k + 1]).
+  std::vector<std::uint32_t> bucket_start_;
+  std::vector<std::uint32_t> bucket_entries_;
 };
 
 }  // namespace coach::rules

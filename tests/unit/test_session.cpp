@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 using namespace coach;
 using coach::test::client;
@@ -19,6 +20,13 @@ std::vector<std::string> ids(const Session& s) {
 bool has(const Session& s, const std::string& id) {
   const auto v = ids(s);
   return std::find(v.begin(), v.end(), id) != v.end();
+}
+// Every match of the draft: rule and byte range.
+std::vector<std::tuple<std::string, std::size_t, std::size_t>> spans(const Session& s) {
+  std::vector<std::tuple<std::string, std::size_t, std::size_t>> out;
+  for (const Match& m : s.draft_labels().matches) out.emplace_back(m.rule_id, m.begin, m.end);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 const char* kLongStory = "ik heb al maanden schulden en de deurwaarder komt steeds langs en ik slaap er slecht van";
 }  // namespace
@@ -158,7 +166,29 @@ TEST_CASE("incremental edits give the same analysis as the whole draft") {
   whole.set_draft(target);
   CHECK(typed.draft_labels().practices == whole.draft_labels().practices);
   CHECK(ids(typed) == ids(whole));
-  CHECK(typed.draft_labels().matches.size() == whole.draft_labels().matches.size());
+  CHECK(spans(typed) == spans(whole));
+}
+
+TEST_CASE("edits anywhere in a draft keep every match where a fresh analysis puts it") {
+  const std::string text =
+      "Hoi NAAM. Je zou kunnen bellen met schuldhulpverlening. Begrijp ik het goed dat je bang bent? "
+      "Kijk ook op www.nibud.nl … Heb je hier iets aan? Fijne avond!";
+  const std::vector<std::string> inserts = {"", "x", ". ", " en ", "? Klopt dat", "\n", "Je vriendin helpt. "};
+  std::mt19937 random(3);
+  Session typed(test::test_engine(), Channel::chat);
+  typed.set_draft(text);
+  for (int i = 0; i < 200; ++i) {
+    const std::string& draft = typed.draft();
+    std::size_t a = random() % (draft.size() + 1), b = std::min(draft.size(), a + random() % 12);
+    while (a > 0 && (static_cast<unsigned char>(draft[a]) & 0xC0) == 0x80) --a;
+    while (b < draft.size() && (static_cast<unsigned char>(draft[b]) & 0xC0) == 0x80) ++b;
+    typed.edit_draft(a, b, inserts[random() % inserts.size()]);
+    Session whole(test::test_engine(), Channel::chat);
+    whole.set_draft(typed.draft());
+    CAPTURE(typed.draft());
+    REQUIRE(spans(typed) == spans(whole));
+    REQUIRE(typed.draft_labels().practices == whole.draft_labels().practices);
+  }
 }
 
 TEST_CASE("bad edits are errors, never crashes") {

@@ -3,7 +3,7 @@
 
 #include "lexicon/lemmas.hpp"
 #include "rules/pattern.hpp"
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <coach/transcript.hpp>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // Text layer: folding, sentences, tokens, UTF-8.
 #include "text/fold.hpp"
 #include "text/tokenizer.hpp"
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "engine_impl.hpp"
 
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <algorithm>
 #include <filesystem>

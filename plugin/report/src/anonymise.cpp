@@ -3,8 +3,8 @@
 #include <coach/engine.hpp>
 
 #include "placeholders.hpp"
-#include "util/json_source.hpp"
-#include "util/utf8.hpp"
+#include <coach/json_source.hpp>
+#include <coach/utf8.hpp>
 
 #include <unicode/uchar.h>
 #include <unicode/locid.h>

@@ -2,7 +2,7 @@
 #include "conversation/state.hpp"
 #include "engine_impl.hpp"
 #include "nudges/policy.hpp"
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <coach/engine.hpp>
 

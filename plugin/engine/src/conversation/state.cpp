@@ -1,6 +1,6 @@
 #include "conversation/state.hpp"
 
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include <coach/transcript.hpp>
 
-#include "util/json_source.hpp"
-#include "util/utf8.hpp"
+#include <coach/json_source.hpp>
+#include <coach/utf8.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "rules/rule_set.hpp"
-#include "util/json_source.hpp"
+#include <coach/json_source.hpp>
 
 #include <initializer_list>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "util/json_source.hpp"
+#include <coach/json_source.hpp>
 
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 #include <coach/types.hpp>
 

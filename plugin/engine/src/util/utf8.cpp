@@ -1,4 +1,4 @@
-#include "util/utf8.hpp"
+#include <coach/utf8.hpp>
 
 namespace coach::utf8 {
 namespace {

@@ -1,6 +1,7 @@
 // A JSON file with positions: nlohmann/json does not keep line and column of values, and every
 // error in a trainer's file must name its place ("file:line:column"). This parses the text
-// once with nlohmann and once with a tiny scanner that records where each value starts.
+// once with nlohmann and once with a tiny scanner that records where each value starts. Public
+// so the tools built on the engine (anonymiser word lists) name places the same way.
 #pragma once
 
 #include <nlohmann/json.hpp>

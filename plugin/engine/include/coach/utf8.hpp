@@ -1,4 +1,5 @@
-// UTF-8 validation: the engine accepts only valid UTF-8 and says where it is broken.
+// UTF-8 validation: the engine accepts only valid UTF-8 and says where it is broken. Public so
+// the tools built on the engine (reports, anonymiser) report broken input the same way.
 #pragma once
 
 #include <cstddef>

@@ -1,10 +1,11 @@
 #include <coach/report/anonymise.hpp>
 
 #include <coach/engine.hpp>
+#include <coach/json_source.hpp>
+#include <coach/transcript.hpp>
+#include <coach/utf8.hpp>
 
 #include "placeholders.hpp"
-#include <coach/json_source.hpp>
-#include <coach/utf8.hpp>
 
 #include <unicode/uchar.h>
 #include <unicode/locid.h>
@@ -238,9 +239,8 @@ Span make(std::size_t b, std::size_t e, int priority, std::string rule) {
 class Detector {
  public:
   Detector(const Anonymiser::Data& d, std::string_view text) : d_(d), text_(text) {
-    static const std::regex label(
-        R"((^|\n)[ \t]*(online hulpverlener|hulpverlener|hulpvrager|counsellor|counselor|client)[ \t]*(\([^)\n]*\))?[ \t]*:)",
-        std::regex::icase);
+    static const std::regex label(std::string(R"((^|\n)[ \t]*()") + kSpeakerLabels + R"()[ \t]*(\([^)\n]*\))?[ \t]*:)",
+                                  std::regex::icase);
     const std::string s(text);
     for (auto it = std::sregex_iterator(s.begin(), s.end(), label); it != std::sregex_iterator(); ++it)
       protect_.push_back({static_cast<std::size_t>(it->position(0)) + it->length(1),

@@ -50,9 +50,8 @@ namespace {
 
 // "Online hulpverlener (19:18): text", "Hulpvrager (19:19): text", "Counsellor (10:02): text".
 const std::regex& chat_line() {
-  static const std::regex re(
-      R"(^\s*(online hulpverlener|hulpverlener|hulpvrager|counsellor|counselor|client)\s*(?:\(([^)]*)\))?\s*:\s?(.*)$)",
-      std::regex::icase | std::regex::optimize);
+  static const std::regex re(std::string(R"(^\s*()") + kSpeakerLabels + R"()\s*(?:\(([^)]*)\))?\s*:\s?(.*)$)",
+                             std::regex::icase | std::regex::optimize);
   return re;
 }
 

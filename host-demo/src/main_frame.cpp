@@ -434,25 +434,11 @@ bool MainFrame::OpenConversation(const wxString& path, wxString* error) {
   return true;
 }
 
-void MainFrame::SendChat() {
-  wxString text = m_chatInput->GetValue();
-  text.Trim(true).Trim(false);
-  if (text.empty()) return;
-#ifdef COACH_DEMO_HAVE_PRACTICE
-  if (m_practice) {
-    PracticeTurn(text);
-    return;
-  }
-#endif
-  AddMessage({"", COACH_ROLE_COUNSELLOR, COACH_CHANNEL_CHAT, text.utf8_string(),
-              Now().utf8_string()});
-  m_chatInput->Clear();
-  m_chatInput->SetFocus();
-  ScheduleClientReply();
-}
+void MainFrame::SendChat() { Send(m_chatInput, COACH_CHANNEL_CHAT); }
+void MainFrame::SendEmail() { Send(m_emailBody, COACH_CHANNEL_EMAIL); }
 
-void MainFrame::SendEmail() {
-  wxString text = m_emailBody->GetValue();
+void MainFrame::Send(wxTextCtrl* composer, coach_channel channel) {
+  wxString text = composer->GetValue();
   text.Trim(true).Trim(false);
   if (text.empty()) return;
 #ifdef COACH_DEMO_HAVE_PRACTICE
@@ -461,10 +447,13 @@ void MainFrame::SendEmail() {
     return;
   }
 #endif
-  AddMessage({"", COACH_ROLE_COUNSELLOR, COACH_CHANNEL_EMAIL, text.utf8_string(),
-              wxDateTime::Now().FormatISOCombined().utf8_string()});
-  m_emailBody->Clear();
-  SetInfo(_("E-mail sent."));
+  const bool email = channel == COACH_CHANNEL_EMAIL;
+  // Chat lines show the time of day; e-mails carry a full date.
+  const wxString time = email ? wxDateTime::Now().FormatISOCombined() : Now();
+  AddMessage({"", COACH_ROLE_COUNSELLOR, channel, text.utf8_string(), time.utf8_string()});
+  composer->Clear();
+  if (email) SetInfo(_("E-mail sent."));
+  else composer->SetFocus();
   ScheduleClientReply();
 }
 

@@ -77,6 +77,7 @@ class MainFrame : public wxFrame {
 
   void SendChat();   // the chat box's text, as the counsellor
   void SendEmail();  // the e-mail composer's text, as the counsellor
+  void Send(wxTextCtrl* composer, coach_channel channel);
   void AddClientMessage(const wxString& text, const wxString& time = wxString());
   void SwitchLanguage(const std::string& locale);
   void ShowPage(int page);  // 0: chat, 1: e-mail

@@ -1,5 +1,7 @@
 #include "transcript_io.hpp"
 
+#include <coach/transcript.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -124,54 +126,21 @@ bool ParseConversationJson(const std::string& content, Conversation& out, std::s
 }
 
 bool ParseStudyChat(const std::string& content, Conversation& out, std::string& error) {
-  // "Online hulpverlener (19:18): text", "Hulpvrager (19:19): text"; the time is optional.
-  static const std::regex speaker(
-      R"(^\s*(online\s+hulpverlener|hulpverlener|hulpvrager|online\s+counsell?or|counsell?or|client)\s*(?:\(\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*\))?\s*:\s?(.*)$)",
-      std::regex::icase | std::regex::ECMAScript);
-  Conversation conv;
-  std::istringstream in(content);
-  std::string line;
-  std::size_t number = 0;
-  bool pendingBlank = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::smatch m;
-    if (std::regex_match(line, m, speaker)) {
-      ChatMessage msg;
-      const std::string who = Lower(m[1].str());
-      msg.role = (who.find("hulpverlener") != std::string::npos ||
-                  who.find("counsel") != std::string::npos)
-                     ? COACH_ROLE_COUNSELLOR
-                     : COACH_ROLE_CLIENT;
-      msg.time = m[2].str();
-      std::replace(msg.time.begin(), msg.time.end(), '.', ':');
-      msg.text = Trim(m[3].str());
-      msg.id = "m" + std::to_string(conv.messages.size() + 1);
-      conv.messages.push_back(std::move(msg));
-      pendingBlank = false;
-      continue;
-    }
-    const std::string text = Trim(line);
-    if (text.empty()) {
-      pendingBlank = !conv.messages.empty();
-      continue;
-    }
-    if (conv.messages.empty()) {
-      error = "line " + std::to_string(number) +
-              ": expected a speaker such as \"Hulpvrager (19:19): ...\"";
-      return false;
-    }
-    std::string& prev = conv.messages.back().text;
-    if (!prev.empty()) prev += pendingBlank ? "\n\n" : " ";
-    prev += text;
-    pendingBlank = false;
+  // The engine reads the study's chat format; the demo only takes the result over.
+  std::vector<coach::TranscriptProblem> problems;
+  const std::vector<coach::Message> messages = coach::parse_transcript(content, problems);
+  if (!problems.empty()) {
+    error = "line " + std::to_string(problems.front().line) + ": " + problems.front().message;
+    return false;
   }
-  if (conv.messages.empty()) {
+  if (messages.empty()) {
     error = "no messages found";
     return false;
   }
+  Conversation conv;
+  for (const coach::Message& m : messages)
+    conv.messages.push_back({m.id, m.role == coach::Role::client ? COACH_ROLE_CLIENT : COACH_ROLE_COUNSELLOR,
+                             COACH_CHANNEL_CHAT, m.text, m.time});
   conv.channel = COACH_CHANNEL_CHAT;
   out = std::move(conv);
   return true;

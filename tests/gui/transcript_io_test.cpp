@@ -42,9 +42,9 @@ void TestStudyChat(const std::string& samples) {
         "speakers without a time, in capitals, with 9.05 and in English");
   Conversation e;
   Check(!ParseStudyChat("zomaar wat tekst\nHulpvrager (19:19): ja\n", e, error) &&
-            error == "line 1: expected a speaker such as \"Hulpvrager (19:19): ...\"",
+            error == "line 1: expected a speaker such as \"Hulpvrager (19:19):\" before the first text",
         "text before the first speaker is an error naming the line", error);
-  Check(!ParseStudyChat("\n\n", e, error) && error == "no messages found", "an empty chat is an error",
+  Check(!ParseStudyChat("\n\n", e, error) && error == "line 1: empty transcript", "an empty chat is an error",
         error);
   Conversation bom;
   Check(ParseConversation("\xEF\xBB\xBFHulpvrager (19:19): ja\r\n", bom, error) &&

@@ -22,12 +22,13 @@ struct TranscriptProblem {
 
 // The speaker labels of chat lines, as a regex alternation (lower case; match case-insensitively):
 // "Online hulpverlener" and "Hulpverlener" (the study's counsellor), "Hulpvrager" (its client),
-// and the English "Counsellor"/"Counselor"/"Client". Tools that must recognise the same lines
+// and the English "(Online) counsellor"/"counselor" and "Client". Tools that must recognise the same lines
 // (the anonymiser keeps them intact) use this list.
-inline constexpr const char* kSpeakerLabels = "online hulpverlener|hulpverlener|hulpvrager|counsellor|counselor|client";
+inline constexpr const char* kSpeakerLabels = "online hulpverlener|hulpverlener|hulpvrager|online counsellor|online counselor|counsellor|counselor|client";
 
 // A JSON array of messages, or chat lines such as "Hulpvrager (19:19): ja" (continuation lines
-// belong to the line before). Problems are collected; the readable messages are returned.
+// belong to the line before; a blank line between them is kept as a paragraph break; "9.05" is
+// read as 9:05; a byte order mark is skipped). Problems are collected; the readable messages are returned.
 std::vector<Message> parse_transcript(std::string_view text, std::vector<TranscriptProblem>& problems,
                                       Channel channel = Channel::chat);
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -55,10 +56,24 @@ const std::regex& chat_line() {
   return re;
 }
 
+std::string trimmed(const std::string& s) {
+  const std::size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// "9.05" -> "9:05": chat exports write clock times both ways.
+std::string clock_time(std::string time) {
+  static const std::regex dotted(R"(\d{1,2}\.\d{2}(\.\d{2})?)");
+  if (std::regex_match(time, dotted)) std::replace(time.begin(), time.end(), '.', ':');
+  return time;
+}
+
 }  // namespace
 
 std::vector<Message> parse_transcript(std::string_view text, std::vector<TranscriptProblem>& problems, Channel channel) {
   std::vector<Message> out;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte order mark
   if (const auto bad = utf8::first_invalid(text)) {
     const SourcePosition p = position_of(std::string(text), *bad);
     problems.push_back({p.line, "invalid UTF-8 at column " + std::to_string(p.column)});
@@ -91,6 +106,7 @@ std::vector<Message> parse_transcript(std::string_view text, std::vector<Transcr
   }
   int line_no = 0;
   std::size_t pos = 0;
+  bool paragraph_break = false;  // a blank line inside a message is kept as a paragraph break
   while (pos <= text.size()) {
     const std::size_t nl = text.find('\n', pos);
     std::string line(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
@@ -103,15 +119,18 @@ std::vector<Message> parse_transcript(std::string_view text, std::vector<Transcr
       std::string who = m[1].str();
       for (char& c : who) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       msg.role = (who == "hulpvrager" || who == "client") ? Role::client : Role::counsellor;
-      msg.time = m[2].str();
-      msg.text = m[3].str();
+      msg.time = clock_time(trimmed(m[2].str()));
+      msg.text = trimmed(m[3].str());
       msg.channel = channel;
       msg.id = "m" + std::to_string(out.size() + 1);
       out.push_back(std::move(msg));
-    } else if (line.find_first_not_of(" \t") == std::string::npos) {
-      continue;
+      paragraph_break = false;
+    } else if (trimmed(line).empty()) {
+      paragraph_break = !out.empty() && !out.back().text.empty();
     } else if (!out.empty()) {
-      out.back().text += (out.back().text.empty() ? "" : " ") + line.substr(line.find_first_not_of(" \t"));
+      std::string& previous = out.back().text;
+      previous += (previous.empty() ? "" : paragraph_break ? "\n\n" : " ") + trimmed(line);
+      paragraph_break = false;
     } else {
       problems.push_back({line_no, "expected a speaker such as \"Hulpvrager (19:19):\" before the first text"});
     }

@@ -8,7 +8,6 @@
 #include <cctype>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace coach::demo {
 

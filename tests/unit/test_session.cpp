@@ -62,6 +62,22 @@ TEST_CASE("a face-to-face referral asks for an online option naming a topic-matc
   CHECK(names_money_site);
 }
 
+TEST_CASE("the online option fits the strongest topic, not the resource listing the most topics") {
+  // Loneliness twice; anxiety, relationship and sexuality once each. MIND Korrelatie lists the
+  // last three, De Luisterlijn loneliness: the strongest topic wins, not the widest resource.
+  Session s(test::test_engine(), Channel::chat);
+  s.add_message(client("ik voel me de laatste tijd heel erg eenzaam."));
+  s.add_message(client("in het weekend praat ik soms dagen met niemand."));
+  s.add_message(client("ik ben vaak bang."));
+  s.add_message(client("mijn relatie is net over."));
+  s.add_message(client("en over seks durf ik het niet te hebben."));
+  s.set_draft("Maak een afspraak bij het maatschappelijk werk.");
+  const auto r = s.report();
+  const auto it = std::find_if(r.nudges.begin(), r.nudges.end(), [](const Nudge& n) { return n.id == "online_referral"; });
+  REQUIRE(it != r.nudges.end());
+  CHECK(it->message.find("deluisterlijn.nl") != std::string::npos);
+}
+
 TEST_CASE("crisis comes first, cannot be snoozed, and a dismissal only acknowledges it") {
   Session s(test::test_engine(), Channel::chat);
   s.add_message(client(kLongStory));

@@ -57,7 +57,11 @@ bool conditions_hold(const EngineImpl& engine, const rules::NudgeConditions& c, 
   return true;
 }
 
-// The online resource that fits the conversation's topics best; the general one otherwise.
+// The online resource for the conversation's strongest topic it covers (sentences touching the
+// topic, conversation and draft together); the general one when none fits. A resource is not
+// preferred for covering many weak topics: a service for children that lists school and
+// divorce must not beat the loneliness line in a student's story about loneliness. Ties go to
+// the resource listed first.
 const lexicon::Resource* best_online_resource(const EngineImpl& engine, const ConversationState& state, const Draft& draft) {
   const auto& topics = engine.locale.topics;
   const lexicon::Resource* best = nullptr;
@@ -69,7 +73,7 @@ const lexicon::Resource* best_online_resource(const EngineImpl& engine, const Co
     int score = 0;
     for (std::size_t t = 0; t < topics.size() && t < conversation::kMaxTopics; ++t)
       if (std::find(r.topics.begin(), r.topics.end(), topics[t].id) != r.topics.end())
-        score += state.topic_counts[t] + draft.topic_counts()[t];
+        score = std::max(score, state.topic_counts[t] + draft.topic_counts()[t]);
     if (score > best_score) { best = &r; best_score = score; }
   }
   return best ? best : general;

@@ -38,19 +38,9 @@ std::string ReadFile(const fs::path& p) {
   return s.str();
 }
 
-class PracticeTest : public wxApp {
+class PracticeTest : public coach::test::StepTestApp {
  public:
   bool OnInit() override;
-  int OnRun() override {
-    const int rc = wxApp::OnRun();
-    return rc ? rc : (m_steps && m_steps->Failed() ? 1 : 0);
-  }
-  int OnExit() override {
-    std::error_code ec;
-    if (!m_tempDir.empty()) fs::remove_all(m_tempDir, ec);
-    delete m_steps;
-    return wxApp::OnExit();
-  }
 
  private:
   std::size_t Clients() const {
@@ -62,10 +52,8 @@ class PracticeTest : public wxApp {
     m_frame->TypeText(wxString::FromUTF8(text), [this] { m_frame->SendChat(); }, 4);
   }
 
-  coach::test::StepRunner* m_steps = nullptr;
   MainFrame* m_frame = nullptr;
   wxString m_scenario, m_screenshot;
-  fs::path m_tempDir;
   std::size_t m_clientsBefore = 0;
 };
 
@@ -81,7 +69,7 @@ bool PracticeTest::OnInit() {
   }
   std::string tmpl = (fs::temp_directory_path() / "coach-practice-test-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) return false;
-  m_tempDir = tmpl;
+  m_scratch = tmpl;
 
   wxInitAllImageHandlers();
   coach::wx::InitUiTranslations("nl");
@@ -155,7 +143,7 @@ bool PracticeTest::OnInit() {
             m_frame->GetPractice()->summary().ending);
     s.Check(msgs.size() == m_frame->GetPractice()->messages().size(),
             "the chat shows every message of the practice session");
-    const fs::path base = m_tempDir / "report";
+    const fs::path base = m_scratch / "report";
     wxString error;
     s.Check(m_frame->SavePracticeReport(wxString::FromUTF8(base.string()), &error),
             "the session report is saved", error.utf8_string());

@@ -54,19 +54,9 @@ std::string Join(const std::vector<std::string>& v) {
   return "[" + s + "]";
 }
 
-class RuleLabTest : public wxApp {
+class RuleLabTest : public coach::test::StepTestApp {
  public:
   bool OnInit() override;
-  int OnRun() override {
-    const int rc = wxApp::OnRun();
-    return rc ? rc : (m_steps && m_steps->Failed() ? 1 : 0);
-  }
-  int OnExit() override {
-    std::error_code ec;
-    if (!m_tempRules.empty()) fs::remove_all(m_tempRules, ec);
-    delete m_steps;
-    return wxApp::OnExit();
-  }
 
  private:
   // Replaces the first `from` in the editor with `to`, as typing would (one undoable action).
@@ -89,7 +79,6 @@ class RuleLabTest : public wxApp {
     return {};
   }
 
-  coach::test::StepRunner* m_steps = nullptr;
   MainFrame* m_frame = nullptr;
   RuleLabFrame* m_lab = nullptr;
   fs::path m_sourceRules, m_tempRules;
@@ -115,7 +104,8 @@ bool RuleLabTest::OnInit() {
   }
   std::string tmpl = (fs::temp_directory_path() / "coach-rule-lab-test-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) return false;
-  m_tempRules = fs::path(tmpl) / "rules";
+  m_scratch = tmpl;
+  m_tempRules = m_scratch / "rules";
   fs::copy(m_sourceRules, m_tempRules, fs::copy_options::recursive);
   const std::string repoNudges = ReadFile(m_sourceRules / kNudgeFile);
   const std::string repoCues = ReadFile(m_sourceRules / kCueFile);

@@ -8,6 +8,7 @@
 #include <wx/timer.h>
 #include <wx/utils.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -80,6 +81,27 @@ class StepRunner : public wxEvtHandler {
   std::size_t m_current = 0;
   wxLongLong m_stepStart;
   Tap m_tap;
+};
+
+// The application of a step-runner test: exits 1 when a check failed, and removes its scratch
+// folder (temporary copies of rules, reports) on the way out.
+class StepTestApp : public wxApp {
+ public:
+  int OnRun() override {
+    const int rc = wxApp::OnRun();
+    return rc ? rc : (m_steps && m_steps->Failed() ? 1 : 0);
+  }
+  int OnExit() override {
+    std::error_code ec;
+    if (!m_scratch.empty()) std::filesystem::remove_all(m_scratch, ec);
+    delete m_steps;
+    m_steps = nullptr;
+    return wxApp::OnExit();
+  }
+
+ protected:
+  StepRunner* m_steps = nullptr;
+  std::filesystem::path m_scratch;
 };
 
 }  // namespace coach::test

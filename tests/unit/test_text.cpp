@@ -34,6 +34,26 @@ TEST_CASE("sentences split on end marks and line breaks") {
   CHECK(s.substr(r[2].begin, r[2].end - r[2].begin) == "En nu");
 }
 
+TEST_CASE("an opening salutation is a sentence of its own") {
+  text::TokenizerConfig config;
+  config.salutations = {"beste", "hi", "good morning"};
+  const auto pieces = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (const auto& r : text::split_sentences(s, config)) out.push_back(s.substr(r.begin, r.end - r.begin));
+    return out;
+  };
+  CHECK(pieces("Beste NAAM, je schrijft dat je schulden hebt. Klopt dat?") ==
+        std::vector<std::string>{"Beste NAAM,", "je schrijft dat je schulden hebt.", "Klopt dat?"});
+  CHECK(pieces("Beste mevrouw de Vries, U schrijft") == std::vector<std::string>{"Beste mevrouw de Vries,", "U schrijft"});
+  CHECK(pieces("Good morning Sam, how are you?") == std::vector<std::string>{"Good morning Sam,", "how are you?"});
+  CHECK(pieces("Hi, I read your mail.") == std::vector<std::string>{"Hi,", "I read your mail."});
+  // Not a salutation: another first word, too many words before the comma, nothing after it.
+  CHECK(pieces("Bestel het maar, dan zie je") == std::vector<std::string>{"Bestel het maar, dan zie je"});
+  CHECK(pieces("Beste is om eerst te bellen met de bank, dan") == std::vector<std::string>{"Beste is om eerst te bellen met de bank, dan"});
+  CHECK(pieces("Beste NAAM,") == std::vector<std::string>{"Beste NAAM,"});
+  CHECK(pieces("Highly likely, yes") == std::vector<std::string>{"Highly likely, yes"});
+}
+
 TEST_CASE("tokens know URLs, domains, emoticons, placeholders, ellipses and commas") {
   const auto t = tokens_of("Hoi NAAM, kijk op www.113.nl of 113online.nl :) ... [MO INSTELLING 1] …");
   std::vector<text::TokenKind> kinds;

@@ -13,6 +13,7 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
     : rules_(rules), locale_(locale), lemmas_(lemmas) {
   tokenizer_.placeholders.insert(locale.placeholders.begin(), locale.placeholders.end());
   tokenizer_.url_suffixes.insert(locale.url_suffixes.begin(), locale.url_suffixes.end());
+  tokenizer_.salutations = locale.salutations;
   for (const std::string& source : locale.question_cues) {
     rules::PatternError problem;
     if (auto ps = rules::compile_patterns(source, lemmas, problem))
@@ -152,7 +153,7 @@ SentenceResult Analyser::analyse_sentence(std::string_view text, text::ByteRange
 std::vector<SentenceResult> Analyser::analyse(std::string_view text, Role role, Channel channel,
                                               const MessageContext* context) const {
   std::vector<SentenceResult> out;
-  for (const text::ByteRange& range : text::split_sentences(text))
+  for (const text::ByteRange& range : sentences(text))
     out.push_back(analyse_sentence(text, range, role, channel, context));
   return out;
 }
@@ -174,10 +175,10 @@ Labels to_labels(const std::vector<SentenceResult>& sentences) {
 }
 
 Labels Analyser::label(std::string_view text, Role role, Channel channel) const {
-  std::vector<SentenceResult> sentences;
-  for (const text::ByteRange& range : text::split_sentences(text))
-    sentences.push_back(analyse_sentence(text, range, role, channel, nullptr, /*with_topics=*/false));
-  return to_labels(sentences);
+  std::vector<SentenceResult> results;
+  for (const text::ByteRange& range : sentences(text))
+    results.push_back(analyse_sentence(text, range, role, channel, nullptr, /*with_topics=*/false));
+  return to_labels(results);
 }
 
 }  // namespace coach::analysis

@@ -37,7 +37,9 @@ class Analyser {
   Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& locale, lexicon::LemmaTable& lemmas,
            std::vector<rules::Diagnostic>& diagnostics);
 
-  // One sentence of `text` (the range from text::split_sentences).
+  // The sentences of `text`, with an opening salutation ("Beste NAAM,") split off.
+  std::vector<text::ByteRange> sentences(std::string_view text) const { return text::split_sentences(text, tokenizer_); }
+  // One sentence of `text` (a range from sentences()).
   // `with_topics` false skips topic detection (labelling a lone message needs no topics).
   SentenceResult analyse_sentence(std::string_view text, text::ByteRange range, Role role, Channel channel,
                                   const MessageContext* context = nullptr, bool with_topics = true) const;

@@ -118,7 +118,7 @@ void Draft::edit(const analysis::Analyser& analyser, Channel channel, std::size_
   std::vector<analysis::SentenceResult> fresh;
   std::vector<std::size_t> shifted;  // fresh results moved from after the edit
   const std::string_view region(text_.data() + region_begin, region_end - region_begin);
-  for (text::ByteRange r : text::split_sentences(region)) {
+  for (text::ByteRange r : analyser.sentences(region)) {
     r.begin += static_cast<std::uint32_t>(region_begin);
     r.end += static_cast<std::uint32_t>(region_begin);
     if (analysis::SentenceResult* old = reusable(r)) {

@@ -35,6 +35,7 @@ struct LocaleData {
   std::vector<std::string> dictionaries;  // Hunspell names to try, e.g. nl_NL, nl
   std::vector<std::string> placeholders;
   std::vector<std::string> url_suffixes;
+  std::vector<std::string> salutations;  // lower case: "beste", "dear", "good morning"
   std::unordered_map<std::string, std::string> form_to_lemma;  // folded form -> lemma
   std::unordered_map<std::string, std::vector<std::string>> word_classes;  // name -> single-token alternatives
   std::vector<std::string> question_cues;                    // patterns

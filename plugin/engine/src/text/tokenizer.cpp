@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <memory>
 
@@ -219,6 +220,47 @@ std::vector<ByteRange> split_sentences(std::string_view text) {
   }
   it.setText(icu::UnicodeString());  // drop the reference to our buffer
   u.trim();
+  return out;
+}
+
+namespace {
+
+// Where the salutation that opens `range` ends (just after its comma), or 0 when there is none:
+// a salutation word, at most five words, a comma, then more text.
+std::uint32_t salutation_end(std::string_view text, ByteRange range, const std::vector<std::string>& salutations) {
+  constexpr std::size_t kMaxSalutationBytes = 60;
+  const std::string_view head = text.substr(range.begin, std::min<std::size_t>(range.end - range.begin, kMaxSalutationBytes));
+  const std::size_t comma = head.find(',');
+  if (comma == std::string_view::npos || comma == 0) return 0;
+  std::size_t words = 1;
+  for (std::size_t i = 0; i < comma; ++i) words += head[i] == ' ' ? 1 : 0;
+  if (words > 5) return 0;
+  const auto opens_with = [&](const std::string& word) {
+    if (word.size() > comma || (word.size() < comma && head[word.size()] != ' ')) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(head[i])) != static_cast<unsigned char>(word[i])) return false;
+    return true;
+  };
+  if (std::none_of(salutations.begin(), salutations.end(), opens_with)) return 0;
+  std::uint32_t rest = range.begin + static_cast<std::uint32_t>(comma) + 1;
+  while (rest < range.end && is_space(text[rest])) ++rest;
+  return rest < range.end ? range.begin + static_cast<std::uint32_t>(comma) + 1 : 0;
+}
+
+}  // namespace
+
+std::vector<ByteRange> split_sentences(std::string_view text, const TokenizerConfig& config) {
+  std::vector<ByteRange> out = split_sentences(text);
+  if (config.salutations.empty()) return out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::uint32_t end = salutation_end(text, out[i], config.salutations);
+    if (end == 0) continue;
+    ByteRange rest{end, out[i].end};
+    while (rest.begin < rest.end && is_space(text[rest.begin])) ++rest.begin;
+    out[i].end = end;
+    out.insert(out.begin() + static_cast<long>(i) + 1, rest);
+    ++i;
+  }
   return out;
 }
 

@@ -29,11 +29,16 @@ struct ByteRange {
 struct TokenizerConfig {
   std::unordered_set<std::string> placeholders;  // "NAAM", "PLAATS", ... (as written)
   std::unordered_set<std::string> url_suffixes;  // "nl", "com", ... for bare domain names
+  // Lower-case words that open a salutation ("beste", "dear", "good morning"): "Beste NAAM, je
+  // schrijft dat…" is two sentences, so the reply's first sentence starts after the comma.
+  std::vector<std::string> salutations;
 };
 
 // Sentence ranges of `text` (valid UTF-8), trimmed of surrounding white space; empty sentences
 // are dropped. Hard line breaks end sentences.
 std::vector<ByteRange> split_sentences(std::string_view text);
+// The same, with a salutation at the start of a sentence ("Beste NAAM,") split off as its own.
+std::vector<ByteRange> split_sentences(std::string_view text, const TokenizerConfig& config);
 
 // Tokens of text[range], with offsets relative to `text`. `out` is cleared first.
 void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& config,

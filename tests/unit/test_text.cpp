@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace coach;
 
 namespace {
@@ -32,6 +34,21 @@ TEST_CASE("sentences split on end marks and line breaks") {
   REQUIRE(r.size() == 3);
   CHECK(s.substr(r[0].begin, r[0].end - r[0].begin) == "Klopt dat?");
   CHECK(s.substr(r[2].begin, r[2].end - r[2].begin) == "En nu");
+}
+
+TEST_CASE("a spaced dash and en or em dashes break clauses like a comma; hyphens do not") {
+  const auto kinds = [](const std::string& s) {
+    std::vector<text::TokenKind> out;
+    for (const auto& t : tokens_of(s)) out.push_back(t.kind);
+    return out;
+  };
+  using K = text::TokenKind;
+  CHECK(kinds("goed - hoe") == std::vector<K>{K::word, K::comma, K::word});
+  CHECK(kinds("goed – hoe") == std::vector<K>{K::word, K::comma, K::word});
+  CHECK(kinds("goed—hoe") == std::vector<K>{K::word, K::comma, K::word});
+  CHECK(kinds("e-mail") == std::vector<K>{K::word, K::word});
+  const auto phone = kinds("bel 0800-0113");
+  CHECK(std::count(phone.begin(), phone.end(), K::comma) == 0);
 }
 
 TEST_CASE("an opening salutation is a sentence of its own") {

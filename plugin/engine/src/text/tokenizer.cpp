@@ -301,8 +301,10 @@ void tokenize(std::string_view text, ByteRange range, const TokenizerConfig& con
     const UChar32 c = u.chars().char32At(start);
     if (c == '?' || c == 0xFF1F) {
       out.push_back({b, e, TokenKind::question_mark, "?"});
-    } else if (c == ',' || c == ';' || c == ':') {
-      // Clause breaks stop contiguous patterns: "Klopt, dat heb ik gelezen" is no check.
+    } else if (c == ',' || c == ';' || c == ':' || c == 0x2013 || c == 0x2014 ||
+               (c == '-' && b > range.begin && e < range.end && is_space(text[b - 1]) && is_space(text[e]))) {
+      // Clause breaks stop contiguous patterns: "Klopt, dat heb ik gelezen" is no check. A dash
+      // between spaces ("ik snap het - hoe voelt dat?") and an en or em dash break clauses too.
       out.push_back({b, e, TokenKind::comma, ","});
     } else if (c == '!') {
       out.push_back({b, e, TokenKind::exclamation, "!"});

@@ -98,7 +98,7 @@ std::optional<TokenSpan> match_from(const Pattern& p, const SentenceView& view, 
       if (auto m = match_from(p, view, element + 1, token + static_cast<std::size_t>(skip), first)) return m;
     return std::nullopt;
   }
-  if (token < tokens.size() && element_matches(e, view, token))
+  if (token < tokens.size() && element_matches(p, e, view, token))
     if (auto m = match_from(p, view, element + 1, token + 1, first)) return m;
   if (e.optional) return match_from(p, view, element + 1, token, first);
   return std::nullopt;
@@ -123,15 +123,15 @@ SentenceView::SentenceView(const std::vector<text::Token>& tokens, const lexicon
   }
 }
 
-bool SentenceView::has_any(const Element& element) const {
+bool SentenceView::has_any(const Pattern& pattern, const Element& element) const {
   if (!masks_overlap(element.mask, mask_)) return false;
-  for (const std::uint32_t k : element.keys)
+  for (const std::uint32_t k : pattern.keys_of(element))
     if (k / 64 < present_.size() && (present_[k / 64] >> (k % 64) & 1)) return true;
   return false;
 }
 
-bool element_matches(const Element& element, const SentenceView& view, std::size_t index) {
-  const auto& keys = element.keys;
+bool element_matches(const Pattern& pattern, const Element& element, const SentenceView& view, std::size_t index) {
+  const auto keys = pattern.keys_of(element);
   for (const std::uint32_t* k = view.keys_begin(index); k != view.keys_end(index); ++k)
     if (keys.size() <= 8 ? std::find(keys.begin(), keys.end(), *k) != keys.end()
                          : std::binary_search(keys.begin(), keys.end(), *k))
@@ -141,7 +141,7 @@ bool element_matches(const Element& element, const SentenceView& view, std::size
 
 bool may_match(const Pattern& pattern, const SentenceView& view) {
   for (const std::uint16_t e : pattern.required)
-    if (!view.has_any(pattern.elements[e])) return false;
+    if (!view.has_any(pattern, pattern.elements[e])) return false;
   return true;
 }
 
@@ -178,16 +178,22 @@ void add_keys(const Alternative& alt, lexicon::LemmaTable& lemmas, std::vector<s
   }
 }
 
-Element compile_element(const std::vector<Alternative>& alternatives, bool optional, lexicon::LemmaTable& lemmas) {
+// Appends the element's keys to `p.keys` and returns the element.
+Element compile_element(const std::vector<Alternative>& alternatives, bool optional, lexicon::LemmaTable& lemmas,
+                        Pattern& p) {
   Element e;
   e.optional = optional;
+  std::vector<std::uint32_t> keys;
   for (const Alternative& alt : alternatives) {
-    add_keys(alt, lemmas, e.keys);
+    add_keys(alt, lemmas, keys);
     e.cost += cost_of(alt);
   }
-  std::sort(e.keys.begin(), e.keys.end());
-  e.keys.erase(std::unique(e.keys.begin(), e.keys.end()), e.keys.end());
-  for (const std::uint32_t k : e.keys) add_to_mask(e.mask, k);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const std::uint32_t k : keys) add_to_mask(e.mask, k);
+  e.key_begin = static_cast<std::uint32_t>(p.keys.size());
+  p.keys.insert(p.keys.end(), keys.begin(), keys.end());
+  e.key_end = static_cast<std::uint32_t>(p.keys.size());
   return e;
 }
 
@@ -196,7 +202,6 @@ Element compile_element(const std::vector<Alternative>& alternatives, bool optio
 std::optional<Pattern> compile_pattern(const std::string& source, lexicon::LemmaTable& lemmas,
                                        PatternError& error) {
   Pattern p;
-  p.source = source;
   std::size_t pos = 0;
   std::vector<std::pair<std::string, std::size_t>> words;  // element text, column
   while (pos < source.size()) {
@@ -228,7 +233,7 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
       if (ec != std::errc() || ptr != word.data() + word.size() || gap < 1 || gap > 20)
         return fail("gap '" + word + "' must be ~1 to ~20");
       Element e;
-      e.gap = gap;
+      e.gap = static_cast<std::int16_t>(gap);
       p.elements.push_back(std::move(e));
       continue;
     }
@@ -253,7 +258,7 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
         if (part.empty()) continue;
         auto alt = compile_alternative(part, problem);
         if (!alt) return fail(problem);
-        p.elements.push_back(compile_element({std::move(*alt)}, optional, lemmas));
+        p.elements.push_back(compile_element({std::move(*alt)}, optional, lemmas, p));
       }
     } else {
       std::vector<Alternative> alternatives;
@@ -262,10 +267,10 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
         if (!alt) return fail(problem);
         alternatives.push_back(std::move(*alt));
       }
-      p.elements.push_back(compile_element(alternatives, optional, lemmas));
+      p.elements.push_back(compile_element(alternatives, optional, lemmas, p));
     }
     if (trailing_question)
-      p.elements.push_back(compile_element({{AltKind::token_kind, "?", TokenKind::question_mark}}, false, lemmas));
+      p.elements.push_back(compile_element({{AltKind::token_kind, "?", TokenKind::question_mark}}, false, lemmas, p));
   }
   if (p.elements.empty()) { error = {1, "pattern has no words"}; return std::nullopt; }
   if (p.elements.front().gap >= 0 || p.elements.back().gap >= 0) {
@@ -383,7 +388,6 @@ std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, 
       error = expanded.size() == 1 && s == source ? e : PatternError{1, e.message};
       return std::nullopt;
     }
-    p->source = source;
     out.push_back(std::move(*p));
   }
   return out;

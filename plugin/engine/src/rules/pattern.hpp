@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,19 +26,23 @@ inline bool masks_overlap(const KeyMask& a, const KeyMask& b) {
 }
 
 struct Element {
-  std::vector<std::uint32_t> keys;  // sorted: a token matches when it carries one of them
+  std::uint32_t key_begin = 0, key_end = 0;  // its keys in Pattern::keys, sorted: a token matches when it carries one
   KeyMask mask{};
-  bool optional = false;
-  int gap = -1;           // >= 0: skip zero to `gap` tokens (then `keys` is empty)
   std::uint32_t cost = 0;  // how often a token is expected to match, roughly; the index anchors on the rarest
+  std::int16_t gap = -1;   // >= 0: skip zero to `gap` tokens (then the element has no keys)
+  bool optional = false;
 };
 
 struct Pattern {
-  std::string source;
   std::vector<Element> elements;
+  std::vector<std::uint32_t> keys;      // the keys of all elements, element by element
   std::vector<std::uint16_t> required;  // elements every match needs a token for
   bool at_start = false;
   bool at_end = false;
+
+  std::span<const std::uint32_t> keys_of(const Element& e) const {
+    return {keys.data() + e.key_begin, e.key_end - e.key_begin};
+  }
 };
 
 struct PatternError {
@@ -50,8 +55,7 @@ std::optional<Pattern> compile_pattern(const std::string& source, lexicon::Lemma
                                        PatternError& error);
 
 // Expands phrase groups first ("{ik begrijp|als ik het goed begrijp} dat" is two patterns;
-// "walk-in|drop-in" is read as "{walk in|drop in}"), then compiles each. Every pattern keeps
-// `source` as its source text.
+// "walk-in|drop-in" is read as "{walk in|drop in}"), then compiles each.
 std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, lexicon::LemmaTable& lemmas,
                                                      PatternError& error);
 
@@ -64,8 +68,8 @@ class SentenceView {
   // Keys of token `index`: its class, then its word keys.
   const std::uint32_t* keys_begin(std::size_t index) const { return keys_.data() + start_[index]; }
   const std::uint32_t* keys_end(std::size_t index) const { return keys_.data() + start_[index + 1]; }
-  // Whether some token of the sentence matches `element`.
-  bool has_any(const Element& element) const;
+  // Whether some token of the sentence matches `element` of `pattern`.
+  bool has_any(const Pattern& pattern, const Element& element) const;
 
  private:
   const std::vector<text::Token>& tokens_;
@@ -85,7 +89,7 @@ std::optional<TokenSpan> match_at(const Pattern& pattern, const SentenceView& vi
 // First match anywhere in the sentence.
 std::optional<TokenSpan> find_first(const Pattern& pattern, const SentenceView& view);
 
-bool element_matches(const Element& element, const SentenceView& view, std::size_t index);
+bool element_matches(const Pattern& pattern, const Element& element, const SentenceView& view, std::size_t index);
 // Whether every required element has a token somewhere in the sentence (a quick way to say no).
 bool may_match(const Pattern& pattern, const SentenceView& view);
 

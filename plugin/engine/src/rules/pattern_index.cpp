@@ -17,11 +17,10 @@ void PatternIndex::finish() {
   // word in few is a rare one. Token classes ("?", "_") occur in nearly every sentence.
   std::unordered_map<std::uint32_t, std::uint32_t> uses;  // only while filing
   for (const Entry& entry : entries_)
-    for (const Element& e : entry.pattern->elements)
-      for (const std::uint32_t key : e.keys) ++uses[key];
-  const auto cost = [&](const Element& e) {
+    for (const std::uint32_t key : entry.pattern->keys) ++uses[key];
+  const auto cost = [&](const Pattern& p, const Element& e) {
     std::uint64_t sum = 0;
-    for (const std::uint32_t key : e.keys) sum += key < lexicon::LemmaTable::kFirstWordKey ? 100000 : uses[key];
+    for (const std::uint32_t key : p.keys_of(e)) sum += key < lexicon::LemmaTable::kFirstWordKey ? 100000 : uses[key];
     return sum;
   };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> filed;  // (anchor key, entry)
@@ -32,7 +31,7 @@ void PatternIndex::finish() {
     // looking up the anchor's keys finds every match. compile_pattern guarantees a required element.
     std::uint16_t anchor = entry.pattern->required.front();
     for (const std::uint16_t r : entry.pattern->required)
-      if (cost(elements[r]) < cost(elements[anchor])) anchor = r;
+      if (cost(*entry.pattern, elements[r]) < cost(*entry.pattern, elements[anchor])) anchor = r;
     std::uint32_t before_min = 0, before_max = 0;
     for (std::size_t k = 0; k < anchor; ++k) {
       const Element& e = elements[k];
@@ -47,10 +46,10 @@ void PatternIndex::finish() {
     for (const std::uint16_t r : entry.pattern->required)
       if (r != anchor) entry.checks.push_back(r);
     std::stable_sort(entry.checks.begin(), entry.checks.end(),
-                     [&](std::uint16_t a, std::uint16_t b) { return cost(elements[a]) < cost(elements[b]); });
+                     [&](std::uint16_t a, std::uint16_t b) { return cost(*entry.pattern, elements[a]) < cost(*entry.pattern, elements[b]); });
     entry.before_min = static_cast<std::uint16_t>(before_min);
     entry.before_max = static_cast<std::uint16_t>(before_max);
-    for (const std::uint32_t key : elements[anchor].keys) filed.emplace_back(key, index);
+    for (const std::uint32_t key : entry.pattern->keys_of(elements[anchor])) filed.emplace_back(key, index);
   }
   std::sort(filed.begin(), filed.end());
   const std::uint32_t key_end = filed.empty() ? 0 : filed.back().first + 1;
@@ -106,7 +105,7 @@ void PatternIndex::for_each_match(
         if (verdict != yes && verdict != no) {
           verdict = yes;
           for (const std::uint16_t r : entry.checks)
-            if (!view.has_any(entry.pattern->elements[r])) { verdict = no; break; }
+            if (!view.has_any(*entry.pattern, entry.pattern->elements[r])) { verdict = no; break; }
         }
         if (verdict == no) continue;
         for (std::size_t start = lowest; start <= highest; ++start)

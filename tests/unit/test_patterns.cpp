@@ -90,6 +90,17 @@ TEST_CASE("phrase groups and hyphenated alternatives expand to several patterns"
   CHECK(matches("right|correct?", "is that correct?"));
 }
 
+TEST_CASE("bare alternatives next to a phrase group join it") {
+  CHECK(matches("als ik iets mis|vergeet|{over het hoofd zie}", "als ik iets over het hoofd zie"));
+  CHECK(matches("als ik iets mis|vergeet|{over het hoofd zie}", "als ik iets vergeet"));
+  CHECK(matches("{make sense|help}|fit ?", "does that fit?"));
+  CHECK(matches("{make sense|help}|fit ?", "does that make sense?"));
+  CHECK_FALSE(matches("als ik iets mis|vergeet|{over het hoofd zie}", "als ik iets over zie"));
+  rules::PatternError e;
+  CHECK_FALSE(rules::compile_patterns("(a|{b c})", lemmas(), e));
+  CHECK(e.message.find("cannot stand inside ( )") != std::string::npos);
+}
+
 TEST_CASE("pattern errors say what is wrong and where") {
   CHECK(error_of("") == "empty pattern");
   CHECK(error_of("~3 dat") == "a pattern cannot start or end with a gap");

@@ -311,6 +311,33 @@ std::string group_hyphenated_alternatives(const std::string& source) {
   return out;
 }
 
+// "mis|vergeet|{over het hoofd}" -> "{mis|vergeet|over het hoofd}": bare alternatives next to a
+// phrase group join it (otherwise "mis|vergeet|over" would silently become one word of a longer
+// pattern). Returns nullopt with `error` set when a group sits inside parentheses.
+std::optional<std::string> merge_alternatives_into_groups(const std::string& source, PatternError& error) {
+  std::string s = source;
+  for (std::size_t open = s.find('{'); open != std::string::npos; open = s.find('{', open + 1)) {
+    const std::size_t close = s.find('}', open);
+    if (close == std::string::npos) break;  // compile_patterns reports it
+    std::size_t from = open, to = close + 1;
+    if (open > 0 && s[open - 1] == '|') {
+      from = s.rfind(' ', open - 1);
+      from = from == std::string::npos ? 0 : from + 1;
+    }
+    if (to < s.size() && s[to] == '|') to = std::min(s.find(' ', to), s.size());
+    if (from == open && to == close + 1) continue;
+    const std::string left = s.substr(from, open - from), right = s.substr(close + 1, to - close - 1);
+    if ((left + right).find_first_of("(){}") != std::string::npos) {
+      error = {from + 1, "a phrase group cannot stand inside ( ) or next to another group: write {a|b c|} for an optional phrase"};
+      return std::nullopt;
+    }
+    const std::string merged = "{" + left + s.substr(open + 1, close - open - 1) + right + "}";
+    s.replace(from, to - from, merged);
+    open = from;
+  }
+  return s;
+}
+
 }  // namespace
 
 // "%network|iemand" -> "vriend*|familie|...|iemand": word classes are alternatives.
@@ -340,7 +367,9 @@ std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, 
                                                      PatternError& error) {
   const auto with_classes = expand_word_classes(source, lemmas, error);
   if (!with_classes) return std::nullopt;
-  std::vector<std::string> expanded{group_hyphenated_alternatives(*with_classes)};
+  const auto merged = merge_alternatives_into_groups(group_hyphenated_alternatives(*with_classes), error);
+  if (!merged) return std::nullopt;
+  std::vector<std::string> expanded{*merged};
   // Expand the first group of every string until none is left.
   for (std::size_t i = 0; i < expanded.size();) {
     const std::string s = expanded[i];

@@ -66,6 +66,16 @@ TEST_CASE("gaps, optional words, anchors and question marks") {
   CHECK(matches("@url", "kijk op www.nibud.nl"));
 }
 
+TEST_CASE("@number>=N matches numbers of at least N") {
+  CHECK(matches("took @number>=10 pills", "I took 30 pills"));
+  CHECK(matches("took @number>=10 pills", "I took 10 pills"));
+  CHECK_FALSE(matches("took @number>=10 pills", "I took 2 pills"));
+  CHECK_FALSE(matches("took @number>=10 pills", "I took ten pills"));
+  CHECK(matches("@number>=100|@number", "7"));
+  CHECK(error_of("took @number>=ten").find("@number>=N") != std::string::npos);
+  CHECK(error_of("@number>=").find("@number>=N") != std::string::npos);
+}
+
 TEST_CASE("hyphenated literals follow word segmentation") {
   CHECK(matches("e-mail", "stuur een e-mail"));
 }

@@ -66,6 +66,25 @@ std::uint32_t LemmaTable::intern_suffix(const std::string& suffix) {
   return intern_into(suffix_ids_, suffix);
 }
 
+std::uint32_t LemmaTable::intern_number_at_least(std::uint64_t n) {
+  const auto at = std::lower_bound(number_thresholds_.begin(), number_thresholds_.end(), std::make_pair(n, std::uint32_t{0}));
+  if (at != number_thresholds_.end() && at->first == n) return at->second;
+  return number_thresholds_.insert(at, {n, next_key_++})->second;
+}
+
+void LemmaTable::append_number_keys(std::string_view number, std::vector<std::uint32_t>& out) const {
+  if (number_thresholds_.empty()) return;
+  std::uint64_t value = 0;
+  std::size_t digits = 0;
+  for (; digits < number.size() && digits < 12 && number[digits] >= '0' && number[digits] <= '9'; ++digits)
+    value = value * 10 + static_cast<std::uint64_t>(number[digits] - '0');
+  if (digits == 0) return;
+  for (const auto& [n, key] : number_thresholds_) {
+    if (n > value) break;
+    out.push_back(key);
+  }
+}
+
 void LemmaTable::compute_keys(const std::string& word, std::vector<std::uint32_t>& lemma_keys,
                               std::vector<std::uint32_t>& other_keys) const {
   if (!lemma_ids_.empty())

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,10 +28,13 @@ class LemmaTable {
   std::uint32_t intern_literal(const std::string& folded_word);
   std::uint32_t intern_prefix(const std::string& folded_prefix);
   std::uint32_t intern_suffix(const std::string& folded_suffix);
+  std::uint32_t intern_number_at_least(std::uint64_t n);  // @number>=N
 
   // On the hot path: appends the keys a folded word carries (its literal, prefix and suffix keys,
   // and its lemma keys when `with_lemmas`). Thread-safe; cached per word.
   void append_keys(const std::string& folded_word, bool with_lemmas, std::vector<std::uint32_t>& out) const;
+  // The @number>=N keys a number token ("30", "1500") carries: its leading digits are its value.
+  void append_number_keys(std::string_view number, std::vector<std::uint32_t>& out) const;
 
   // Word classes of the locale ("%network" in a pattern stands for all its entries).
   void set_word_classes(std::unordered_map<std::string, std::vector<std::string>> classes) { classes_ = std::move(classes); }
@@ -62,6 +66,7 @@ class LemmaTable {
   std::uint32_t next_key_ = kFirstWordKey;
   std::unordered_map<std::string, std::uint32_t> lemma_ids_, literal_ids_, prefix_ids_, suffix_ids_;
   std::vector<std::size_t> prefix_lengths_, suffix_lengths_;  // sorted, distinct
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> number_thresholds_;  // (N, key), sorted by N
 
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::string, CachedKeys> cache_;

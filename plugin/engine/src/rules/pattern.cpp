@@ -22,12 +22,13 @@ bool is_trailing_mark(TokenKind kind) {
 }
 
 // One alternative of an element as written; compile_element turns them into keys.
-enum class AltKind : std::uint8_t { literal, prefix, suffix, lemma, any_word, token_kind };
+enum class AltKind : std::uint8_t { literal, prefix, suffix, lemma, any_word, token_kind, number_at_least };
 
 struct Alternative {
   AltKind kind = AltKind::literal;
   std::string text;  // folded literal, prefix, suffix or lemma
   TokenKind token_kind = TokenKind::word;
+  std::uint64_t at_least = 0;  // number_at_least
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -49,13 +50,25 @@ std::optional<Alternative> compile_alternative(const std::string& raw, std::stri
   if (raw == "..." || raw == "\xE2\x80\xA6") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::ellipsis; return alt; }
   if (raw == ",") { alt.kind = AltKind::token_kind; alt.token_kind = TokenKind::comma; return alt; }
   if (raw == "_") { alt.kind = AltKind::any_word; return alt; }
+  if (raw.rfind("@number>=", 0) == 0) {
+    const std::string digits = raw.substr(9);
+    std::uint64_t n = 0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || n > 1000000000) {
+      problem = "'" + raw + "': write @number>=N with N a whole number up to 1000000000";
+      return std::nullopt;
+    }
+    alt.kind = AltKind::number_at_least;
+    alt.at_least = n;
+    return alt;
+  }
   if (raw[0] == '@') {
     alt.kind = AltKind::token_kind;
     if (raw == "@url") alt.token_kind = TokenKind::url;
     else if (raw == "@number") alt.token_kind = TokenKind::number;
     else if (raw == "@placeholder") alt.token_kind = TokenKind::placeholder;
     else if (raw == "@emoticon") alt.token_kind = TokenKind::emoticon;
-    else { problem = "unknown token class '" + raw + "' (expected @url, @number, @placeholder or @emoticon)"; return std::nullopt; }
+    else { problem = "unknown token class '" + raw + "' (expected @url, @number, @number>=N, @placeholder or @emoticon)"; return std::nullopt; }
     return alt;
   }
   if (raw.front() == '<') {
@@ -114,6 +127,7 @@ SentenceView::SentenceView(const std::vector<text::Token>& tokens, const lexicon
     start_.push_back(static_cast<std::uint32_t>(keys_.size()));
     keys_.push_back(kind_key(t.kind));
     if (is_wordlike(t.kind)) lemmas.append_keys(t.folded, t.kind == TokenKind::word, keys_);
+    if (t.kind == TokenKind::number) lemmas.append_number_keys(t.folded, keys_);
   }
   start_.push_back(static_cast<std::uint32_t>(keys_.size()));
   present_.assign(lemmas.key_count() / 64 + 1, 0);
@@ -158,6 +172,7 @@ std::uint32_t cost_of(const Alternative& alt) {
     case AltKind::lemma: return 3;
     case AltKind::any_word: return 256;
     case AltKind::token_kind: return 32;
+    case AltKind::number_at_least: return 8;
   }
   return 1;
 }
@@ -175,6 +190,7 @@ void add_keys(const Alternative& alt, lexicon::LemmaTable& lemmas, std::vector<s
         keys.push_back(kind_key(k));
       break;
     case AltKind::token_kind: keys.push_back(kind_key(alt.token_kind)); break;
+    case AltKind::number_at_least: keys.push_back(lemmas.intern_number_at_least(alt.at_least)); break;
   }
 }
 

@@ -71,6 +71,25 @@ TEST_CASE("an opening salutation is a sentence of its own") {
   CHECK(pieces("Highly likely, yes") == std::vector<std::string>{"Highly likely, yes"});
 }
 
+TEST_CASE("a stop before a lower-case word ends a sentence, after abbreviations it does not") {
+  text::TokenizerConfig config;
+  config.split_lowercase_restarts = true;
+  config.abbreviations = {"bijv", "etc"};
+  const auto pieces = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (const auto& r : text::split_sentences(s, config)) out.push_back(s.substr(r.begin, r.end - r.begin));
+    return out;
+  };
+  CHECK(pieces("ik wil het in het echt. wat zou je dan helpen?") ==
+        std::vector<std::string>{"ik wil het in het echt.", "wat zou je dan helpen?"});
+  CHECK(pieces("ok. en nu. wat nu") == std::vector<std::string>{"ok.", "en nu.", "wat nu"});
+  CHECK(pieces("Dat is bijv. een optie.") == std::vector<std::string>{"Dat is bijv. een optie."});
+  CHECK(pieces("Kijk op www.nibud.nl. daar staat het") == std::vector<std::string>{"Kijk op www.nibud.nl. daar staat het"});
+  CHECK(pieces("Bel J. de Vries of 3. daarna") == std::vector<std::string>{"Bel J. de Vries of 3. daarna"});
+  config.split_lowercase_restarts = false;
+  CHECK(pieces("ik wil het in het echt. wat zou je dan helpen?").size() == 1);
+}
+
 TEST_CASE("tokens know URLs, domains, emoticons, placeholders, ellipses and commas") {
   const auto t = tokens_of("Hoi NAAM, kijk op www.113.nl of 113online.nl :) ... [MO INSTELLING 1] …");
   std::vector<text::TokenKind> kinds;

@@ -14,6 +14,8 @@ Analyser::Analyser(const rules::RuleSet& rules, const lexicon::LocaleData& local
   tokenizer_.placeholders.insert(locale.placeholders.begin(), locale.placeholders.end());
   tokenizer_.url_suffixes.insert(locale.url_suffixes.begin(), locale.url_suffixes.end());
   tokenizer_.salutations = locale.salutations;
+  tokenizer_.split_lowercase_restarts = true;
+  tokenizer_.abbreviations = locale.abbreviations;
   for (const std::string& source : locale.question_cues) {
     rules::PatternError problem;
     if (auto ps = rules::compile_patterns(source, lemmas, problem))

@@ -27,10 +27,15 @@ void with_file(const fs::path& file, std::vector<rules::Diagnostic>& diagnostics
 }
 
 void read_lexicon(rules::JsonReader& reader, const json& root, LocaleData& data) {
-  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "salutations", "forms", "question_cues", "statement_cues", "word_classes"});
+  reader.check_keys(root, "", {"description", "dictionaries", "placeholders", "url_suffixes", "salutations", "abbreviations", "forms", "question_cues", "statement_cues", "word_classes"});
   if (auto v = reader.string_list(root, "", "dictionaries", true)) data.dictionaries = *v;
   if (auto v = reader.string_list(root, "", "placeholders", false)) data.placeholders = *v;
   if (auto v = reader.string_list(root, "", "url_suffixes", false)) data.url_suffixes = *v;
+  if (auto v = reader.string_list(root, "", "abbreviations", false)) {
+    data.abbreviations = *v;
+    for (std::string& s : data.abbreviations)
+      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   if (auto v = reader.string_list(root, "", "salutations", false)) {
     data.salutations = *v;
     for (std::string& s : data.salutations)

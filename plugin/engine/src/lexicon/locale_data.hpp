@@ -35,7 +35,8 @@ struct LocaleData {
   std::vector<std::string> dictionaries;  // Hunspell names to try, e.g. nl_NL, nl
   std::vector<std::string> placeholders;
   std::vector<std::string> url_suffixes;
-  std::vector<std::string> salutations;  // lower case: "beste", "dear", "good morning"
+  std::vector<std::string> salutations;    // lower case: "beste", "dear", "good morning"
+  std::vector<std::string> abbreviations;  // lower case, without the stop: "bijv", "etc"
   std::unordered_map<std::string, std::string> form_to_lemma;  // folded form -> lemma
   std::unordered_map<std::string, std::vector<std::string>> word_classes;  // name -> single-token alternatives
   std::vector<std::string> question_cues;                    // patterns

@@ -247,19 +247,45 @@ std::uint32_t salutation_end(std::string_view text, ByteRange range, const std::
   return rest < range.end ? range.begin + static_cast<std::uint32_t>(comma) + 1 : 0;
 }
 
+
+// Where the first sentence of `range` ends when a full stop is followed by a lower-case word
+// ("ik wil het in het echt. wat zou je dan helpen?"), or 0. Unicode keeps such text one sentence
+// (because of abbreviations: "bijv. een optie"); chat writers often skip capitals, so the stop
+// ends a sentence unless the word before it is an abbreviation of the locale, has a dot inside
+// ("o.a.", "www.113.nl"), a digit, or a single letter (an initial).
+std::uint32_t lowercase_restart_end(std::string_view text, ByteRange range, const std::vector<std::string>& abbreviations) {
+  for (std::uint32_t dot = range.begin + 2; dot + 2 < range.end; ++dot) {
+    if (text[dot] != '.' || !is_space(text[dot + 1])) continue;
+    std::uint32_t next = dot + 1;
+    while (next < range.end && is_space(text[next])) ++next;
+    if (next >= range.end || text[next] < 'a' || text[next] > 'z') continue;
+    std::uint32_t word = dot;
+    while (word > range.begin && !is_space(text[word - 1])) --word;
+    const std::string_view before = text.substr(word, dot - word);
+    const bool letters = before.size() >= 2 && std::all_of(before.begin(), before.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    });
+    if (!letters) continue;
+    std::string lower(before);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(abbreviations.begin(), abbreviations.end(), lower) != abbreviations.end()) continue;
+    return dot + 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<ByteRange> split_sentences(std::string_view text, const TokenizerConfig& config) {
   std::vector<ByteRange> out = split_sentences(text);
-  if (config.salutations.empty()) return out;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::uint32_t end = salutation_end(text, out[i], config.salutations);
+    std::uint32_t end = config.salutations.empty() ? 0 : salutation_end(text, out[i], config.salutations);
+    if (end == 0 && config.split_lowercase_restarts) end = lowercase_restart_end(text, out[i], config.abbreviations);
     if (end == 0) continue;
     ByteRange rest{end, out[i].end};
     while (rest.begin < rest.end && is_space(text[rest.begin])) ++rest.begin;
     out[i].end = end;
     out.insert(out.begin() + static_cast<long>(i) + 1, rest);
-    ++i;
   }
   return out;
 }

@@ -32,12 +32,17 @@ struct TokenizerConfig {
   // Lower-case words that open a salutation ("beste", "dear", "good morning"): "Beste NAAM, je
   // schrijft dat…" is two sentences, so the reply's first sentence starts after the comma.
   std::vector<std::string> salutations;
+  // A full stop followed by a lower-case word ends a sentence ("…in het echt. wat helpt je?"),
+  // unless the word before it is one of these abbreviations (lower case, without the stop).
+  bool split_lowercase_restarts = false;
+  std::vector<std::string> abbreviations;
 };
 
 // Sentence ranges of `text` (valid UTF-8), trimmed of surrounding white space; empty sentences
 // are dropped. Hard line breaks end sentences.
 std::vector<ByteRange> split_sentences(std::string_view text);
-// The same, with a salutation at the start of a sentence ("Beste NAAM,") split off as its own.
+// The same, with a salutation at the start of a sentence ("Beste NAAM,") split off as its own,
+// and (with config.split_lowercase_restarts) a stop before a lower-case word ending a sentence.
 std::vector<ByteRange> split_sentences(std::string_view text, const TokenizerConfig& config);
 
 // Tokens of text[range], with offsets relative to `text`. `out` is cleared first.

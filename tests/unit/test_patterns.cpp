@@ -111,6 +111,13 @@ TEST_CASE("bare alternatives next to a phrase group join it") {
   CHECK(e.message.find("cannot stand inside ( )") != std::string::npos);
 }
 
+TEST_CASE("an optional element of several words is an optional phrase") {
+  CHECK(matches("wil verdwijnen (voor altijd|voorgoed) $", "ik wil verdwijnen voor altijd"));
+  CHECK(matches("wil verdwijnen (voor altijd|voorgoed) $", "ik wil verdwijnen"));
+  CHECK(matches("wil verdwijnen (voor altijd|voorgoed) $", "ik wil verdwijnen voorgoed"));
+  CHECK_FALSE(matches("wil verdwijnen (voor altijd|voorgoed) $", "ik wil verdwijnen voor"));
+}
+
 TEST_CASE("pattern errors say what is wrong and where") {
   CHECK(error_of("") == "empty pattern");
   CHECK(error_of("~3 dat") == "a pattern cannot start or end with a gap");

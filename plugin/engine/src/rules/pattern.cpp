@@ -327,6 +327,22 @@ std::string group_hyphenated_alternatives(const std::string& source) {
   return out;
 }
 
+// "(voor altijd|voorgoed)" -> "{voor altijd|voorgoed|}": an optional element with several words
+// is an optional phrase group.
+std::string optional_phrases_to_groups(const std::string& source) {
+  std::string s = source;
+  for (std::size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
+    if (open > 0 && s[open - 1] != ' ') continue;
+    const std::size_t close = s.find(')', open);
+    if (close == std::string::npos) break;
+    const std::string inside = s.substr(open + 1, close - open - 1);
+    if (inside.find(' ') == std::string::npos || inside.find_first_of("(){}") != std::string::npos) continue;
+    if (close + 1 < s.size() && s[close + 1] != ' ' && s[close + 1] != '?') continue;
+    s.replace(open, close - open + 1, "{" + inside + "|}");
+  }
+  return s;
+}
+
 // "mis|vergeet|{over het hoofd}" -> "{mis|vergeet|over het hoofd}": bare alternatives next to a
 // phrase group join it (otherwise "mis|vergeet|over" would silently become one word of a longer
 // pattern). Returns nullopt with `error` set when a group sits inside parentheses.
@@ -383,7 +399,8 @@ std::optional<std::vector<Pattern>> compile_patterns(const std::string& source, 
                                                      PatternError& error) {
   const auto with_classes = expand_word_classes(source, lemmas, error);
   if (!with_classes) return std::nullopt;
-  const auto merged = merge_alternatives_into_groups(group_hyphenated_alternatives(*with_classes), error);
+  const auto merged =
+      merge_alternatives_into_groups(group_hyphenated_alternatives(optional_phrases_to_groups(*with_classes)), error);
   if (!merged) return std::nullopt;
   std::vector<std::string> expanded{*merged};
   // Expand the first group of every string until none is left.

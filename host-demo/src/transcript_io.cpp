@@ -79,6 +79,16 @@ bool ParseMessage(const json& j, std::size_t index, ChatMessage& m, std::string&
   return true;
 }
 
+bool ParseJson(const std::string& content, json& out, std::string& error) {
+  try {
+    out = json::parse(content);
+    return true;
+  } catch (const json::parse_error& e) {
+    error = std::string("not valid JSON: ") + e.what();
+    return false;
+  }
+}
+
 coach_channel MainChannel(const std::vector<ChatMessage>& messages) {
   std::size_t email = 0;
   for (const auto& m : messages) email += m.channel == COACH_CHANNEL_EMAIL ? 1 : 0;
@@ -89,12 +99,7 @@ coach_channel MainChannel(const std::vector<ChatMessage>& messages) {
 
 bool ParseConversationJson(const std::string& content, Conversation& out, std::string& error) {
   json j;
-  try {
-    j = json::parse(content);
-  } catch (const json::parse_error& e) {
-    error = std::string("not valid JSON: ") + e.what();
-    return false;
-  }
+  if (!ParseJson(content, j, error)) return false;
   coach_channel channel = COACH_CHANNEL_CHAT;
   const json* list = &j;
   if (j.is_object()) {
@@ -153,12 +158,7 @@ bool ParseConversation(const std::string& content, Conversation& out, std::strin
 
 bool ParseScript(const std::string& content, ClientScript& out, std::string& error) {
   json j;
-  try {
-    j = json::parse(content);
-  } catch (const json::parse_error& e) {
-    error = std::string("not valid JSON: ") + e.what();
-    return false;
-  }
+  if (!ParseJson(content, j, error)) return false;
   ClientScript s;
   const json* turns = &j;
   if (j.is_object()) {

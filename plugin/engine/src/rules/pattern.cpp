@@ -161,22 +161,6 @@ bool may_match(const Pattern& pattern, const SentenceView& view) {
 
 namespace {
 
-// How often a token is expected to match an alternative: token classes match many tokens, short
-// words and lemmas (all the forms of a verb) more than long literals. Only used to pick the
-// element the pattern index looks for; it never changes what matches.
-std::uint32_t cost_of(const Alternative& alt) {
-  switch (alt.kind) {
-    case AltKind::literal: return alt.text.size() <= 3 ? 4 : 1;
-    case AltKind::prefix:
-    case AltKind::suffix: return alt.text.size() <= 3 ? 8 : 3;
-    case AltKind::lemma: return 3;
-    case AltKind::any_word: return 256;
-    case AltKind::token_kind: return 32;
-    case AltKind::number_at_least: return 8;
-  }
-  return 1;
-}
-
 void add_keys(const Alternative& alt, lexicon::LemmaTable& lemmas, std::vector<std::uint32_t>& keys) {
   switch (alt.kind) {
     case AltKind::literal: keys.push_back(lemmas.intern_literal(alt.text)); break;
@@ -200,10 +184,7 @@ Element compile_element(const std::vector<Alternative>& alternatives, bool optio
   Element e;
   e.optional = optional;
   std::vector<std::uint32_t> keys;
-  for (const Alternative& alt : alternatives) {
-    add_keys(alt, lemmas, keys);
-    e.cost += cost_of(alt);
-  }
+  for (const Alternative& alt : alternatives) add_keys(alt, lemmas, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   for (const std::uint32_t k : keys) add_to_mask(e.mask, k);

@@ -28,7 +28,6 @@ inline bool masks_overlap(const KeyMask& a, const KeyMask& b) {
 struct Element {
   std::uint32_t key_begin = 0, key_end = 0;  // its keys in Pattern::keys, sorted: a token matches when it carries one
   KeyMask mask{};
-  std::uint32_t cost = 0;  // how often a token is expected to match, roughly; the index anchors on the rarest
   std::int16_t gap = -1;   // >= 0: skip zero to `gap` tokens (then the element has no keys)
   bool optional = false;
 };

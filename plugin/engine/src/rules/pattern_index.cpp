@@ -23,15 +23,18 @@ void PatternIndex::finish() {
     for (const std::uint32_t key : p.keys_of(e)) sum += key < lexicon::LemmaTable::kFirstWordKey ? 100000 : uses[key];
     return sum;
   };
+  std::vector<std::uint64_t> costs;  // of the current pattern's elements
   std::vector<std::pair<std::uint32_t, std::uint32_t>> filed;  // (anchor key, entry)
   for (std::uint32_t index = 0; index < entries_.size(); ++index) {
     Entry& entry = entries_[index];
     const auto& elements = entry.pattern->elements;
     // Every match takes a token for each required element, so it takes one for the anchor:
     // looking up the anchor's keys finds every match. compile_pattern guarantees a required element.
+    costs.clear();
+    for (const Element& e : elements) costs.push_back(cost(*entry.pattern, e));
     std::uint16_t anchor = entry.pattern->required.front();
     for (const std::uint16_t r : entry.pattern->required)
-      if (cost(*entry.pattern, elements[r]) < cost(*entry.pattern, elements[anchor])) anchor = r;
+      if (costs[r] < costs[anchor]) anchor = r;
     std::uint32_t before_min = 0, before_max = 0;
     for (std::size_t k = 0; k < anchor; ++k) {
       const Element& e = elements[k];
@@ -46,7 +49,7 @@ void PatternIndex::finish() {
     for (const std::uint16_t r : entry.pattern->required)
       if (r != anchor) entry.checks.push_back(r);
     std::stable_sort(entry.checks.begin(), entry.checks.end(),
-                     [&](std::uint16_t a, std::uint16_t b) { return cost(*entry.pattern, elements[a]) < cost(*entry.pattern, elements[b]); });
+                     [&](std::uint16_t a, std::uint16_t b) { return costs[a] < costs[b]; });
     entry.before_min = static_cast<std::uint16_t>(before_min);
     entry.before_max = static_cast<std::uint16_t>(before_max);
     for (const std::uint32_t key : entry.pattern->keys_of(elements[anchor])) filed.emplace_back(key, index);

@@ -28,6 +28,11 @@ TEST_CASE("folding removes case, accents and typographic quotes") {
   CHECK(text::fold("Straße") == "strasse");
 }
 
+TEST_CASE("ascii_lower lowers ASCII letters only") {
+  CHECK(text::ascii_lower("Beste NAAM") == "beste naam");
+  CHECK(text::ascii_lower("ÉÉN Dr") == "ÉÉn dr");  // É is two bytes outside ASCII: kept
+}
+
 TEST_CASE("sentences split on end marks and line breaks") {
   const std::string s = "Klopt dat? Ik denk het wel.\nEn nu";
   const auto r = text::split_sentences(s);

@@ -3,10 +3,11 @@
 #include <coach/json_source.hpp>
 #include <coach/utf8.hpp>
 
+#include "text/fold.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <regex>
 
 namespace coach {
@@ -116,8 +117,7 @@ std::vector<Message> parse_transcript(std::string_view text, std::vector<Transcr
     std::smatch m;
     if (std::regex_match(line, m, chat_line())) {
       Message msg;
-      std::string who = m[1].str();
-      for (char& c : who) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string who = text::ascii_lower(m[1].str());
       msg.role = (who == "hulpvrager" || who == "client") ? Role::client : Role::counsellor;
       msg.time = clock_time(trimmed(m[2].str()));
       msg.text = trimmed(m[3].str());

@@ -1,7 +1,5 @@
 #include "lexicon/locale_data.hpp"
 
-#include <cctype>
-
 #include "rules/json_reader.hpp"
 #include "text/fold.hpp"
 
@@ -31,16 +29,10 @@ void read_lexicon(rules::JsonReader& reader, const json& root, LocaleData& data)
   if (auto v = reader.string_list(root, "", "dictionaries", true)) data.dictionaries = *v;
   if (auto v = reader.string_list(root, "", "placeholders", false)) data.placeholders = *v;
   if (auto v = reader.string_list(root, "", "url_suffixes", false)) data.url_suffixes = *v;
-  if (auto v = reader.string_list(root, "", "abbreviations", false)) {
-    data.abbreviations = *v;
-    for (std::string& s : data.abbreviations)
-      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (auto v = reader.string_list(root, "", "salutations", false)) {
-    data.salutations = *v;
-    for (std::string& s : data.salutations)
-      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  if (auto v = reader.string_list(root, "", "abbreviations", false))
+    for (const std::string& a : *v) data.abbreviations.push_back(text::ascii_lower(a));
+  if (auto v = reader.string_list(root, "", "salutations", false))
+    for (const std::string& a : *v) data.salutations.push_back(text::ascii_lower(a));
   if (auto v = reader.string_list(root, "", "question_cues", false)) data.question_cues = *v;
   if (auto v = reader.string_list(root, "", "statement_cues", false)) data.statement_cues = *v;
   data.question_cues_where = reader.source().name();

@@ -266,9 +266,7 @@ std::uint32_t lowercase_restart_end(std::string_view text, ByteRange range, cons
       return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
     });
     if (!letters) continue;
-    std::string lower(before);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(abbreviations.begin(), abbreviations.end(), lower) != abbreviations.end()) continue;
+    if (std::find(abbreviations.begin(), abbreviations.end(), ascii_lower(before)) != abbreviations.end()) continue;
     return dot + 1;
   }
   return 0;

@@ -27,10 +27,11 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 KEY_PRACTICES = ["summarise", "verify_interpretation", "set_goal", "ask_feedback", "mobilise_network",
                  "online_referral", "f2f_referral", "compliment", "invite_control", "crisis_risk"]
 TARGETS = {"nl": 0.85, "en": 0.70}
+SET_FOLDERS = {"dev": "data", "holdout": "holdout", "final": "final", "fresh": "fresh", "blind2": "blind2"}
 
 
 def corpus_files(locale, data_set):
-    folder = os.path.join(HERE, {"dev": "data", "holdout": "holdout", "final": "final", "fresh": "fresh", "blind2": "blind2"}[data_set])
+    folder = os.path.join(HERE, SET_FOLDERS[data_set])
     files = [os.path.join(folder, f) for f in sorted(os.listdir(folder))
              if f.startswith(locale + "-") and f.endswith(".jsonl")]
     shared = os.path.join(ROOT, "..", "shared", "corpus", "nl-study-dev.jsonl")
@@ -98,7 +99,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--coach", default=os.path.join(ROOT, "build", "bin", "coach"))
     ap.add_argument("--locale", choices=["nl", "en", "both"], default="both")
-    ap.add_argument("--set", dest="data_set", choices=["dev", "holdout", "final", "fresh", "blind2"], default="holdout")
+    ap.add_argument("--set", dest="data_set", choices=list(SET_FOLDERS), default="holdout")
     ap.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
     ap.add_argument("--min-nl", type=float, default=TARGETS["nl"], help="floor for --check (default: the target)")
     ap.add_argument("--min-en", type=float, default=TARGETS["en"], help="floor for --check (default: the target)")

@@ -9,11 +9,10 @@ figures the project is held to:
   en: mean F1 over practices with at least 5 required examples (target 0.70)
 
 Sets: --set dev is tests/eval/data plus the study's dev corpus (rule writers tune on it);
---set holdout is tests/eval/holdout, written independently (the lead read its errors once to
-fix rules); --set final is tests/eval/final, written last and never used for rules (though some
-of its sentences were once quoted to a rule writer); --set fresh is tests/eval/fresh, written
-blind (the annotator saw neither rules nor other sets) and never opened by rule writers: the
-honest figure. Within the dev set, --split tune|holdout|all splits by a hash of the id.
+--set holdout, final and fresh were written independently (fresh and later blind2 by annotators
+who saw neither rules nor other sets), each measured blind first and then tuned on; --set blind2
+has never been tuned on: the honest figure (tests/eval/README.md). Within the dev set,
+--split tune|holdout|all splits by a hash of the id.
 """
 import argparse
 import hashlib
